@@ -1,0 +1,113 @@
+"""The catalogue as plain JSON-ready data: the public download and the calculator's input."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import GROUPS, Catalog, Competency, Kpi, NamedScale, Position, Scoring, TierScale
+
+FORMAT = "position-standards/1"
+
+
+def catalog_to_data(catalog: Catalog) -> dict[str, Any]:
+    """The whole catalogue, departments and positions in source order."""
+    company = catalog.company
+    return {
+        "format": FORMAT,
+        "company": {
+            "name": company.name,
+            "document": company.document,
+            "version": company.version,
+            "effective_date": company.effective_date,
+            "goal_categories": list(company.goal_categories),
+            "scoring": scoring_to_data(company.scoring),
+        },
+        "departments": [
+            {"id": d.id, "name": d.name, "positions": [position_to_data(p) for p in d.positions]}
+            for d in catalog.departments
+        ],
+        "competencies": [competency_to_data(c) for c in catalog.competencies],
+    }
+
+
+def position_to_data(position: Position) -> dict[str, Any]:
+    """One position; also the per-position download."""
+    data: dict[str, Any] = {
+        "id": position.id,
+        "department": position.department_id,
+        "title": position.title,
+        "status": position.status,
+        "source_line": position.source_line,
+    }
+    _optional(data, title_inferred=position.title_inferred, source_title=position.source_title)
+    data["goals"] = {
+        category: [_item({"goal": g.goal, "target": g.target}, g.seed, g.unclear) for g in goals]
+        for category, goals in position.goals.items()
+    }
+    monthly = position.monthly
+    data["monthly"] = [] if monthly is None else [_item(
+        {"indicator": monthly.indicator, "target": monthly.target, "method": monthly.method},
+        monthly.seed, monthly.unclear)]
+    data["kpis"] = [kpi_to_data(k) for k in position.kpis]
+    data["weight_total"] = position.weight_total
+    _optional(data, weights_total_note=position.weights_total_note)
+    data["competencies"] = {g: list(position.competencies[g]) for g in GROUPS}
+    if position.notes:
+        data["notes"] = list(position.notes)
+    return data
+
+
+def kpi_to_data(kpi: Kpi) -> dict[str, Any]:
+    data = {"name": kpi.name, "weight": kpi.weight, "standard": kpi.standard,
+            "method": kpi.method, "scale": scale_to_data(kpi.scale)}
+    return _item(data, kpi.seed, kpi.unclear)
+
+
+def scale_to_data(scale: TierScale | NamedScale | None) -> dict[str, Any] | None:
+    if scale is None:
+        return None
+    if isinstance(scale, NamedScale):
+        return {"kind": "named", "id": scale.id, "name": scale.name,
+                "levels": [{"label": lv.label, "points": lv.points} for lv in scale.levels]}
+    return {"kind": "tiers", "unit": scale.unit, "otherwise": scale.otherwise,
+            "tiers": [{"op": t.op, "value": t.value, "points": t.points} for t in scale.tiers]}
+
+
+def scoring_to_data(scoring: Scoring) -> dict[str, Any]:
+    return {
+        "points": {"min": scoring.points_min, "max": scoring.points_max},
+        "scales": {k: scale_to_data(v) for k, v in scoring.scales.items()},
+        "ability_groups": scoring.ability_groups,
+        "combination": scoring.combination,
+        "decimals": scoring.decimals,
+        "grades": [{"name": g.name, "min": g.min} for g in scoring.grades],
+    }
+
+
+def competency_to_data(competency: Competency) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": competency.id, "name": competency.name, "kind": competency.kind,
+        "definition": competency.definition,
+        "anchors": [{"rating": r, "text": t} for r, t in competency.anchors.items()],
+    }
+    if competency.seed:
+        data["seed"] = list(competency.seed)
+    _optional(data, unclear=competency.unclear)
+    return data
+
+
+def to_json(data: Any) -> str:
+    """Stable, readable JSON (Chinese kept as is)."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _item(data: dict[str, Any], seed: dict[str, str], unclear: str | None) -> dict[str, Any]:
+    if seed:
+        data["seed"] = dict(seed)
+    _optional(data, unclear=unclear)
+    return data
+
+
+def _optional(data: dict[str, Any], **values: Any) -> None:
+    data.update({k: v for k, v in values.items() if v is not None})

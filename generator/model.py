@@ -1,0 +1,164 @@
+"""The validated catalogue as frozen dataclasses; no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+GROUPS = ("core", "reference", "attitude")
+GROUP_NAMES = {"core": "核心能力", "reference": "参考能力", "attitude": "态度"}
+KIND_OF_GROUP = {"core": "能力", "reference": "能力", "attitude": "态度"}
+
+
+@dataclass(frozen=True)
+class ScaleLevel:
+    label: str
+    points: int
+
+
+@dataclass(frozen=True)
+class NamedScale:
+    id: str
+    name: str
+    levels: tuple[ScaleLevel, ...]
+
+
+@dataclass(frozen=True)
+class Grade:
+    name: str
+    min: float
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """How appraisals are scored: the company's settings of company.yaml."""
+
+    points_min: int
+    points_max: int
+    scales: dict[str, NamedScale]
+    ability_groups: dict[str, float]
+    combination: dict[str, float]
+    decimals: int
+    grades: tuple[Grade, ...]
+
+
+@dataclass(frozen=True)
+class Company:
+    name: str
+    document: str
+    version: str
+    effective_date: str
+    goal_categories: tuple[str, ...]
+    scoring: Scoring
+
+
+@dataclass(frozen=True)
+class Competency:
+    """An ability (能力) or attitude (态度) of the shared vocabulary."""
+
+    id: str
+    name: str
+    kind: str
+    definition: str
+    anchors: dict[int, str]
+    seed: tuple[str, ...] = ()
+    unclear: str | None = None
+
+
+@dataclass(frozen=True)
+class Goal:
+    goal: str
+    target: str
+    seed: dict[str, str] = field(default_factory=dict)
+    unclear: str | None = None
+
+
+@dataclass(frozen=True)
+class Tier:
+    """`actual <op> value` earns `points`; `value` is None where the source lost it."""
+
+    op: str
+    value: float | None
+    points: int
+
+
+@dataclass(frozen=True)
+class TierScale:
+    tiers: tuple[Tier, ...]
+    unit: str = "%"
+    otherwise: int | None = None
+
+
+@dataclass(frozen=True)
+class Kpi:
+    name: str
+    weight: float
+    standard: str = ""
+    method: str = ""
+    scale: TierScale | NamedScale | None = None
+    seed: dict[str, str] = field(default_factory=dict)
+    unclear: str | None = None
+
+
+@dataclass(frozen=True)
+class Monthly:
+    indicator: str
+    target: str
+    method: str
+    seed: dict[str, str] = field(default_factory=dict)
+    unclear: str | None = None
+
+
+@dataclass(frozen=True)
+class Position:
+    id: str
+    department_id: str
+    title: str
+    status: str
+    source_file: str
+    goals: dict[str, tuple[Goal, ...]]
+    kpis: tuple[Kpi, ...]
+    competencies: dict[str, tuple[str, ...]]
+    monthly: Monthly | None = None
+    source_line: int | None = None
+    source_title: str | None = None
+    title_inferred: str | None = None
+    weights_total_note: str | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
+
+    @property
+    def weight_total(self) -> float:
+        return sum(k.weight for k in self.kpis)
+
+
+@dataclass(frozen=True)
+class Department:
+    id: str
+    name: str
+    positions: tuple[Position, ...]
+    source_line: int | None = None
+    source_title: str | None = None
+
+
+@dataclass(frozen=True)
+class Catalog:
+    company: Company
+    departments: tuple[Department, ...]
+    competencies: tuple[Competency, ...]
+    warnings: tuple = ()
+
+    def positions(self) -> list[Position]:
+        return [p for d in self.departments for p in d.positions]
+
+    def competency(self, competency_id: str) -> Competency:
+        return self._competencies_by_id()[competency_id]
+
+    def _competencies_by_id(self) -> dict[str, Competency]:
+        cache = self.__dict__.get("_by_id")
+        if cache is None:
+            cache = {c.id: c for c in self.competencies}
+            object.__setattr__(self, "_by_id", cache)
+        return cache

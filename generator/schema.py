@@ -1,0 +1,130 @@
+"""JSON Schema validation of one catalogue file, with messages people can act on."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+from .errors import Problem
+from .yamlsrc import Source, format_path
+
+SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
+
+_TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole number",
+               "object": "a mapping (key: value lines)", "array": "a list", "null": "nothing",
+               "boolean": "true or false"}
+
+
+@cache
+def validator(kind: str) -> Draft202012Validator:
+    """The validator of `kind`: company, department, position or vocabulary."""
+    schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema)
+
+
+def check_schema(src: Source, kind: str) -> list[Problem]:
+    """Every schema violation of `src`, one problem each, in file order."""
+    problems = []
+    for error in validator(kind).iter_errors(src.data):
+        problems.extend(_problems(src, error))
+    return sorted(problems, key=lambda p: p.line)
+
+
+def _problems(src: Source, error: ValidationError) -> list[Problem]:
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        return [p for e in _branch_errors(error) for p in _problems(src, e)]
+    path = tuple(error.absolute_path)
+    instance = error.instance
+    kind = error.validator
+    if kind == "additionalProperties" and isinstance(instance, dict):
+        allowed = list(error.schema.get("properties", {}))
+        out = []
+        for key in instance:
+            if key in allowed:
+                continue
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else f"; allowed: {', '.join(allowed)}"
+            out.append(_at(src, (*path, key), f"unknown key '{key}'{hint}"))
+        return out
+    if kind == "required" and isinstance(instance, dict):
+        # a missing key that is a typo of an unknown key is reported once, as the typo
+        unknown = [k for k in instance if k not in error.schema.get("properties", {})]
+        return [_at(src, path, f"missing required key '{key}'")
+                for key in error.validator_value
+                if key not in instance and not difflib.get_close_matches(key, unknown, 1, 0.6)]
+    return [_at(src, path, _message(error))]
+
+
+def _branch_errors(error: ValidationError) -> list[ValidationError]:
+    """The errors of the oneOf/anyOf branch meant for the instance's type (or the best one)."""
+    branches = error.validator_value
+    for index, branch in enumerate(branches):
+        wanted = branch.get("type")
+        if wanted and validator_for_type(wanted, error.instance):
+            errors = [e for e in error.context if e.relative_schema_path[0] == index]
+            if errors:
+                return errors
+    return [best_match(error.context)]
+
+
+def validator_for_type(wanted: str | list[str], instance: Any) -> bool:
+    types = [wanted] if isinstance(wanted, str) else wanted
+    return any(Draft202012Validator.TYPE_CHECKER.is_type(instance, t) for t in types)
+
+
+def _at(src: Source, path: tuple, message: str) -> Problem:
+    return Problem(src.file, src.line(path), format_path(path, src.data), message)
+
+
+def _message(error: ValidationError) -> str:
+    kind, value, instance = error.validator, error.validator_value, error.instance
+    if kind == "type":
+        types = [value] if isinstance(value, str) else list(value)
+        wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in types)
+        hint = ""
+        if "string" in types and isinstance(instance, (int, float)):
+            hint = f' (put it in quotes to keep it as text: "{instance}")'
+        return f"expected {wanted}, got {describe(instance)}{hint}"
+    if kind == "enum":
+        return f"expected one of {', '.join(map(str, value))}, got {describe(instance)}"
+    if kind == "pattern" and value.startswith("^[a-z0-9]"):
+        return (f"{describe(instance)} is not a safe id: use lowercase ASCII letters, digits and "
+                "single hyphens, e.g. fin-analyst")
+    if kind == "pattern":
+        return f"{describe(instance)} does not have the expected form ({value})"
+    if kind == "exclusiveMinimum":
+        return f"must be more than {value}, got {describe(instance)}"
+    if kind == "minimum":
+        return f"must be at least {value}, got {describe(instance)}"
+    if kind == "maximum":
+        return f"must be at most {value}, got {describe(instance)}"
+    if kind == "minLength":
+        return "must not be empty"
+    if kind == "maxLength":
+        return f"must be at most {value} characters long"
+    if kind == "minItems":
+        return f"must list at least {value} item(s)"
+    return error.message
+
+
+def describe(value: Any) -> str:
+    """A short, quoted description of a YAML value for messages."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, str):
+        return repr(value if len(value) <= 40 else value[:39] + "…")
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__

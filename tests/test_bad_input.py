@@ -1,0 +1,241 @@
+"""Broken catalogues: each gets exactly these messages, with file and line, and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import CatalogError, load_catalog
+
+M = "departments/sales/sales-manager.yaml"  # the published fixture position
+R = "departments/sales/sales-rep.yaml"  # the draft fixture position
+D = "departments/sales/_department.yaml"
+V = "vocabulary.yaml"
+C = "company.yaml"
+
+OTHER_DEPARTMENT = "name: 其他部\npositions:\n  - sales-manager\n"
+
+
+def case(name, *steps, expect):
+    return pytest.param(steps, expect, id=name)
+
+
+def sub(path, old, new):
+    return lambda cat: cat.replace(path, old, new)
+
+
+def put(path, text):
+    return lambda cat: cat.write(path, text)
+
+
+def rm(path):
+    return lambda cat: cat.remove(path)
+
+
+def mv(path, new):
+    return lambda cat: cat.rename(path, new)
+
+
+CASES = [
+    case("yaml-syntax", sub(M, "title: 销售部经理", "title: [销售部经理"), expect=[
+        "catalog/departments/sales/sales-manager.yaml:2: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence started on line 1)",
+    ]),
+    case("yaml-unclosed-quote", sub(M, 'target: "100%"', 'target: "100%'), expect=[
+        'catalog/departments/sales/sales-manager.yaml:19: YAML syntax error: did not find expected comment or line break (while scanning a block scalar)',
+    ]),
+    case("weight-is-chinese-text", sub(M, "weight: 60", "weight: 二十"), expect=[
+        "catalog/departments/sales/sales-manager.yaml:18: kpis[0] (部门业绩).weight: expected a number, got '二十'",
+    ]),
+    case("weight-with-percent-sign", sub(M, "weight: 60", "weight: 60%"), expect=[
+        "catalog/departments/sales/sales-manager.yaml:18: kpis[0] (部门业绩).weight: expected a number, got '60%'",
+    ]),
+    case("weight-negative", sub(M, "weight: 60", "weight: -60"), expect=[
+        'catalog/departments/sales/sales-manager.yaml:18: kpis[0] (部门业绩).weight: must be more than 0, got -60',
+    ]),
+    case("weight-zero", sub(M, "weight: 40", "weight: 0"), expect=[
+        'catalog/departments/sales/sales-manager.yaml:27: kpis[1] (客户满意度).weight: must be more than 0, got 0',
+    ]),
+    case("weight-over-100", sub(M, "weight: 60", "weight: 160"), expect=[
+        'catalog/departments/sales/sales-manager.yaml:18: kpis[0] (部门业绩).weight: must be at most 100, got 160',
+    ]),
+    case("weights-do-not-add-up", sub(M, "weight: 60", "weight: 50"), expect=[
+        'catalog/departments/sales/sales-manager.yaml:16: kpis: KPI weights add to 90, not 100; correct them, or if the source itself differs say why in weights_total_note',
+    ]),
+    case("missing-weight", sub(M, "    weight: 40\n", ""), expect=[
+        "catalog/departments/sales/sales-manager.yaml:26: kpis[1] (客户满意度): missing required key 'weight'",
+    ]),
+    case("missing-title", sub(R, "title: 销售部销售代表\n", ""), expect=[
+        "catalog/departments/sales/sales-rep.yaml:1: missing required key 'title'",
+    ]),
+    case("unknown-key-typo", sub(M, "weight: 40", "wieght: 40"), expect=[
+        "catalog/departments/sales/sales-manager.yaml:27: kpis[1] (客户满意度).wieght: unknown key 'wieght' (did you mean 'weight'?)",
+    ]),
+    case("unknown-top-level-key", sub(R, "status: draft", "status: draft\nremark: 待定"), expect=[
+        "catalog/departments/sales/sales-rep.yaml:4: remark: unknown key 'remark'; allowed: title, title_inferred, source_title, source_line, status, notes, goals, monthly, kpis, weights_total_note, competencies",
+    ]),
+    case("unknown-competency-group", sub(M, "  core:", "  cor:"), expect=[
+        "catalog/departments/sales/sales-manager.yaml:32: competencies.cor: unknown key 'cor' (did you mean 'core'?)",
+    ]),
+    case("status-not-allowed", sub(M, "status: published", "status: live"), expect=[
+        "catalog/departments/sales/sales-manager.yaml:3: status: expected one of published, draft, got 'live'",
+    ]),
+    case("target-is-a-number", sub(M, 'target: "100%"', "target: 100"), expect=[
+        'catalog/departments/sales/sales-manager.yaml:11: goals.客户类[0] (客户投诉问题处理).target: expected text, got 100 (put it in quotes to keep it as text: "100")',
+    ]),
+    case("goal-empty", sub(M, "goal: 部门销售任务", 'goal: ""'), expect=[
+        'catalog/departments/sales/sales-manager.yaml:6: goals.财务/业务拓展类[0].goal: must not be empty',
+    ]),
+    case("goal-category-unknown", sub(M, "  客户类:", "  客户类别:"), expect=[
+        "catalog/departments/sales/sales-manager.yaml:9: goals.客户类别: unknown goal category '客户类别'; company.yaml lists 财务/业务拓展类, 客户类, 内部管理类, 学习与创新类",
+    ]),
+    case("goals-not-a-list", sub(M, "  客户类:\n    - goal: 客户投诉问题处理\n      target: \"100%\"", "  客户类: 客户投诉问题处理"), expect=[
+        "catalog/departments/sales/sales-manager.yaml:9: goals.客户类: expected a list, got '客户投诉问题处理'",
+    ]),
+    case("duplicate-key", sub(R, "status: draft", "status: draft\ntitle: 销售代表"), expect=[
+        'catalog/departments/sales/sales-rep.yaml:4: title: duplicate key (first given on line 1)',
+    ]),
+    case("duplicate-position-id-across-departments",
+         sub(C, "  - sales\n", "  - sales\n  - other\n"),
+         put("departments/other/_department.yaml", OTHER_DEPARTMENT),
+         put("departments/other/sales-manager.yaml", "title: 其他经理\nstatus: draft\n"), expect=[
+        "catalog/departments/other/sales-manager.yaml:1: duplicate position id 'sales-manager': catalog/departments/sales/sales-manager.yaml has the same file name",
+    ]),
+    case("unknown-competency", sub(M, "- accuracy", "- acuracy"), expect=[
+        "catalog/departments/sales/sales-manager.yaml:35: competencies.reference[0]: unknown competency 'acuracy': not in vocabulary.yaml",
+    ]),
+    case("ability-listed-as-attitude", sub(M, "    - efficient", "    - teamwork"), expect=[
+        "catalog/departments/sales/sales-manager.yaml:37: competencies.attitude[0]: 'teamwork' (团队合作) is a 能力 item; 态度 takes 态度 items",
+        "catalog/departments/sales/sales-manager.yaml:37: competencies.attitude[0]: 'teamwork' is listed twice (also in 核心能力)",
+    ]),
+    case("competency-listed-twice", sub(M, "    - accuracy", "    - teamwork"), expect=[
+        "catalog/departments/sales/sales-manager.yaml:35: competencies.reference[0]: 'teamwork' is listed twice (also in 核心能力)",
+    ]),
+    case("unsafe-position-id", mv(R, "departments/sales/Sales Rep.yaml"), expect=[
+        "catalog/departments/sales/Sales Rep.yaml:1: 'Sales Rep' is not a safe position id: name the file with lowercase ASCII letters, digits and single hyphens, e.g. fin-analyst.yaml",
+        'catalog/departments/sales/_department.yaml:5: positions[1]: no file sales-rep.yaml in this folder',
+    ]),
+    case("unsafe-id-in-department-list", sub(D, "  - sales-rep", "  - Sales_Rep"), expect=[
+        "catalog/departments/sales/_department.yaml:5: positions[1]: 'Sales_Rep' is not a safe id: use lowercase ASCII letters, digits and single hyphens, e.g. fin-analyst",
+    ]),
+    case("position-file-not-listed", put("departments/sales/sales-intern.yaml", "title: 实习生\nstatus: draft\n"), expect=[
+        'catalog/departments/sales/sales-intern.yaml:1: position is not listed in _department.yaml `positions`',
+    ]),
+    case("listed-position-without-file", rm(R), expect=[
+        'catalog/departments/sales/_department.yaml:5: positions[1]: no file sales-rep.yaml in this folder',
+    ]),
+    case("position-listed-twice", sub(D, "  - sales-rep", "  - sales-rep\n  - sales-rep"), expect=[
+        "catalog/departments/sales/_department.yaml:6: positions[2]: position 'sales-rep' is listed twice",
+    ]),
+    case("yml-extension", mv(R, "departments/sales/sales-rep.yml"), expect=[
+        'catalog/departments/sales/sales-rep.yml: position files end in .yaml; rename it',
+        'catalog/departments/sales/_department.yaml:5: positions[1]: no file sales-rep.yaml in this folder',
+    ]),
+    case("department-folder-not-listed", put("departments/extra/_department.yaml", "name: 额外部\npositions: []\n"), expect=[
+        'catalog/departments/extra: department folder is not listed in company.yaml `departments`',
+    ]),
+    case("listed-department-without-folder", sub(C, "  - sales\n", "  - sales\n  - legal\n"), expect=[
+        'catalog/company.yaml:18: departments[1]: no folder departments/legal/ for this department',
+    ]),
+    case("department-file-missing", rm(D), expect=[
+        'catalog/departments/sales/_department.yaml: missing file: a catalogue needs its department file here',
+    ]),
+    case("vocabulary-file-missing", rm(V), expect=[
+        'catalog/vocabulary.yaml: missing file: a catalogue needs its vocabulary file here',
+    ]),
+    case("not-a-catalogue", rm(C), expect=[
+        'catalog: not a catalogue: no company.yaml in this folder',
+    ]),
+    case("empty-file", put(R, ""), expect=[
+        'catalog/departments/sales/sales-rep.yaml:1: file is empty',
+    ]),
+    case("only-a-comment", put(R, "# 待补充\n"), expect=[
+        'catalog/departments/sales/sales-rep.yaml:1: file is empty',
+    ]),
+    case("top-level-is-a-list", put(R, "- title: 销售代表\n- status: draft\n"), expect=[
+        'catalog/departments/sales/sales-rep.yaml:1: expected a mapping (key: value lines), got a list',
+    ]),
+    case("gbk-encoded-file", put(R, "title: 销售部销售代表\nstatus: draft\n".encode("gbk")), expect=[
+        'catalog/departments/sales/sales-rep.yaml:1: file is not UTF-8 text (it looks like GBK/GB18030, as some Windows editors save): byte 0xcf cannot be read; save it as UTF-8',
+    ]),
+    case("utf16-encoded-file", put(R, "title: 销售部销售代表\nstatus: draft\n".encode("utf-16")), expect=[
+        'catalog/departments/sales/sales-rep.yaml:1: file is not UTF-8 text (it looks like UTF-16, as some Windows editors save): byte 0xff cannot be read; save it as UTF-8',
+    ]),
+    case("tab-indentation", sub(M, "    - teamwork", "\t- teamwork"), expect=[
+        'catalog/departments/sales/sales-manager.yaml:33: tab character in indentation; YAML indents with spaces only',
+    ]),
+    case("two-documents-in-one-file", put(R, "title: 销售代表\nstatus: draft\n---\ntitle: 又一个\n"), expect=[
+        "catalog/departments/sales/sales-rep.yaml:3: YAML syntax error: a file holds one YAML document; remove the second '---' and what follows",
+    ]),
+    case("recursive-alias", put(R, "title: 销售代表\nstatus: draft\nnotes: &a [*a]\n"), expect=[
+        'catalog/departments/sales/sales-rep.yaml:3: notes[0]: recursive alias',
+    ]),
+    case("key-is-a-list", put(R, "title: 销售代表\nstatus: draft\n[a, b]: c\n"), expect=[
+        'catalog/departments/sales/sales-rep.yaml:3: a key must be plain text, not a list or mapping',
+    ]),
+    case("binary-value", sub(R, "title: 销售部销售代表", "title: !!binary aGVsbG8="), expect=[
+        "catalog/departments/sales/sales-rep.yaml:1: title: unsupported YAML tag '!!binary'; write plain values",
+    ]),
+    case("python-tag", sub(R, "title: 销售部销售代表", "title: !!python/object/apply:os.system [ls]"), expect=[
+        "catalog/departments/sales/sales-rep.yaml:1: title: unsupported YAML tag '!!python/object/apply:os.system'; write plain values",
+    ]),
+    case("published-without-kpis", put(R, "title: 销售部销售代表\nstatus: published\n"), expect=[
+        'catalog/departments/sales/sales-rep.yaml:2: status: a published position needs at least one KPI; mark it `status: draft` while it is being written',
+    ]),
+    case("weights-note-but-total-is-100", sub(M, "competencies:", "weights_total_note: 原文如此\ncompetencies:"), expect=[
+        'catalog/departments/sales/sales-manager.yaml:31: weights_total_note: weights add to 100; remove weights_total_note',
+    ]),
+    case("unknown-named-scale", sub(M, "scale: satisfaction-5", "scale: satisfaction-7"), expect=[
+        "catalog/departments/sales/sales-manager.yaml:29: kpis[1] (客户满意度).scale: unknown scale 'satisfaction-7'; company.yaml scoring.scales defines: satisfaction-5",
+    ]),
+    case("tier-points-out-of-range", sub(M, "points: 5}", "points: 7}"), expect=[
+        'catalog/departments/sales/sales-manager.yaml:23: kpis[0] (部门业绩).scale.tiers[0].points: 7 is outside the point scale 1–5',
+    ]),
+    case("tier-operator-unknown", sub(M, 'op: ">"', 'op: "=>"'), expect=[
+        "catalog/departments/sales/sales-manager.yaml:23: kpis[0] (部门业绩).scale.tiers[0].op: expected one of >, >=, <, <=, =, got '=>'",
+    ]),
+    case("scale-without-standard", sub(M, '    standard: ">120%为5"\n', ""), expect=[
+        'catalog/departments/sales/sales-manager.yaml:19: kpis[0] (部门业绩).scale: a scale needs the `standard` text it was read from',
+    ]),
+    case("vocabulary-duplicate-id", sub(V, "id: accuracy", "id: teamwork"), expect=[
+        "catalog/vocabulary.yaml:11: competencies[1] (teamwork).id: duplicate id 'teamwork' (first defined on line 2)",
+        "catalog/departments/sales/sales-manager.yaml:35: competencies.reference[0]: unknown competency 'accuracy': not in vocabulary.yaml",
+    ]),
+    case("vocabulary-missing-anchor", sub(V, "      3: 偶有差错，能及时更正。\n", ""), expect=[
+        'catalog/vocabulary.yaml:15: competencies[1] (accuracy).anchors: needs anchors for ratings 5, 3, 1; missing 3',
+    ]),
+    case("vocabulary-anchor-outside-scale", sub(V, "      5: 工作几乎从不出错。", "      6: 工作几乎从不出错。"), expect=[
+        'catalog/vocabulary.yaml:16: competencies[1] (accuracy).anchors.6: rating 6 is outside the point scale 1–5',
+        'catalog/vocabulary.yaml:15: competencies[1] (accuracy).anchors: needs anchors for ratings 5, 3, 1; missing 5',
+    ]),
+    case("vocabulary-kind-unknown", sub(V, "kind: 态度", "kind: 品德"), expect=[
+        "catalog/vocabulary.yaml:21: competencies[2] (efficient).kind: expected one of 能力, 态度, got '品德'",
+    ]),
+    case("vocabulary-seed-spelling-twice", sub(V, "definition: 工作结果准确无误。", "seed: [团合作]\n    definition: 工作结果准确无误。"), expect=[
+        "catalog/vocabulary.yaml:14: competencies[1] (accuracy).seed: source spelling '团合作' is already listed under 'teamwork'",
+    ]),
+    case("company-date-format", sub(C, 'effective_date: "2026-12-01"', "effective_date: 2026年12月1日"), expect=[
+        "catalog/company.yaml:13: catalogue.effective_date: '2026年12月1日' does not have the expected form (^\\d{4}-\\d{2}-\\d{2}$)",
+    ]),
+    case("company-grades-out-of-order", sub(C, "{name: 良好, min: 80}", "{name: 良好, min: 95}"), expect=[
+        'catalog/company.yaml:64: scoring.grades: grades must be listed from the highest `min` down, each `min` different',
+    ]),
+    case("company-points-min-above-max", sub(C, "points: {min: 1, max: 5}", "points: {min: 5, max: 1}"), expect=[
+        'catalog/company.yaml:33: scoring.points: min (5) must be below max (1)',
+    ]),
+    case("company-department-listed-twice", sub(C, "  - sales\n", "  - sales\n  - sales\n"), expect=[
+        "catalog/company.yaml:18: departments[1]: department 'sales' is listed twice",
+    ]),
+    case("several-problems-in-one-run", sub(M, "weight: 60", "weight: 二十"), sub(R, "status: draft", "status: drafted"), sub(V, "kind: 态度", "kind: 品德"), expect=[
+        "catalog/vocabulary.yaml:21: competencies[2] (efficient).kind: expected one of 能力, 态度, got '品德'",
+        "catalog/departments/sales/sales-manager.yaml:18: kpis[0] (部门业绩).weight: expected a number, got '二十'",
+        "catalog/departments/sales/sales-rep.yaml:3: status: expected one of published, draft, got 'drafted'",
+    ]),
+]
+
+
+@pytest.mark.parametrize("steps, expected", CASES)
+def test_broken_catalogue_is_reported(mini, steps, expected):
+    for step in steps:
+        step(mini)
+    with pytest.raises(CatalogError) as raised:
+        load_catalog("catalog")
+    assert [str(p) for p in raised.value.errors] == expected

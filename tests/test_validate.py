@@ -1,0 +1,59 @@
+"""What a valid catalogue becomes, and the findings that are warnings, not errors."""
+
+from __future__ import annotations
+
+from generator import load_catalog
+
+M = "departments/sales/sales-manager.yaml"
+
+
+def test_fixture_catalogue_loads_in_order(mini):
+    catalog = load_catalog("catalog")
+    [department] = catalog.departments
+    assert [p.id for p in department.positions] == ["sales-manager", "sales-rep"]
+    manager, rep = department.positions
+    assert [(k.name, k.weight) for k in manager.kpis] == [("部门业绩", 60), ("客户满意度", 40)]
+    assert manager.kpis[1].scale.id == "satisfaction-5"
+    assert manager.kpis[0].scale.tiers[0].value == 120
+    assert manager.competencies == {"core": ("teamwork",), "reference": ("accuracy",),
+                                    "attitude": ("efficient",)}
+    assert rep.is_draft and rep.kpis == () and rep.goals == {}
+    assert catalog.warnings == ()
+
+
+def test_goal_categories_follow_company_order_not_file_order(mini):
+    mini.replace(M, "  财务/业务拓展类:", "  学习与创新类:\n    - goal: 学习\n  财务/业务拓展类:")
+    manager = load_catalog("catalog").departments[0].positions[0]
+    assert list(manager.goals) == ["财务/业务拓展类", "客户类", "学习与创新类"]
+
+
+def test_byte_order_mark_is_a_warning(mini):
+    path = mini.path(M)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    catalog = load_catalog("catalog")
+    assert [str(w) for w in catalog.warnings] == [
+        "catalog/departments/sales/sales-manager.yaml:1: warning: file starts with a UTF-8 byte "
+        "order mark (BOM); it was ignored, but save the file as UTF-8 without BOM"]
+    assert catalog.departments[0].positions[0].title == "销售部经理"
+
+
+def test_weights_the_source_itself_gets_wrong_are_a_warning(mini):
+    mini.replace(M, "weight: 60", "weight: 40")
+    mini.replace(M, "competencies:", "weights_total_note: 原文权重合计为80\ncompetencies:")
+    catalog = load_catalog("catalog")
+    assert [str(w) for w in catalog.warnings] == [
+        "catalog/departments/sales/sales-manager.yaml:31: warning: weights_total_note: KPI "
+        "weights add to 80, not 100 (kept as in the source: 原文权重合计为80)"]
+    assert catalog.departments[0].positions[0].weight_total == 80
+
+
+def test_markup_in_text_is_kept_verbatim(mini):
+    payload = "<script>alert(1)</script><img src=x onerror=alert(2)> & **粗体**"
+    mini.replace(M, "goal: 部门销售任务", f"goal: '{payload}'")
+    manager = load_catalog("catalog").departments[0].positions[0]
+    assert manager.goals["财务/业务拓展类"][0].goal == payload
+
+
+def test_dates_stay_text_as_written(mini):
+    mini.replace("company.yaml", 'effective_date: "2026-12-01"', "effective_date: 2026-12-01")
+    assert load_catalog("catalog").company.effective_date == "2026-12-01"
