@@ -10,7 +10,9 @@ from pathlib import Path
 
 from .catalog import load_catalog
 from .errors import CatalogError
+from .batch import read_appraisals, score_appraisals, write_csv
 from .export import catalog_to_data, to_json
+from .render import TEMPLATES_DIR, SiteRenderer
 
 DEFAULT_CATALOG = "catalog"
 
@@ -25,6 +27,14 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("catalog", nargs="?", default=DEFAULT_CATALOG)
     export.add_argument("--format", choices=["json"], default="json")
     export.add_argument("-o", "--output", help="file to write (default: standard output)")
+    render = commands.add_parser("render", help="write the generated site pages to a folder")
+    render.add_argument("catalog", nargs="?", default=DEFAULT_CATALOG)
+    render.add_argument("--out", required=True, help="folder to write the pages into")
+    render.add_argument("--templates", default=str(TEMPLATES_DIR))
+    scorer = commands.add_parser("score", help="score appraisals (CSV or JSON) into a CSV")
+    scorer.add_argument("file", help="appraisals: .csv (one row each) or .json (list)")
+    scorer.add_argument("--catalog", default=DEFAULT_CATALOG)
+    scorer.add_argument("-o", "--output", help="CSV file to write (default: standard output)")
     args = parser.parse_args(argv)
     try:
         catalog = load_catalog(args.catalog)
@@ -42,11 +52,44 @@ def main(argv: list[str] | None = None) -> int:
               f"positions ({drafts} drafts), {len(catalog.competencies)} competencies, "
               f"{len(catalog.warnings)} warning(s)")
         return 0
+    if args.command == "score":
+        return score_file(catalog, Path(args.file), args.output)
+    if args.command == "render":
+        return render_to(catalog, Path(args.templates), Path(args.out))
     text = to_json(catalog_to_data(catalog))
     if args.output:
         write_atomically(Path(args.output), text)
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def score_file(catalog, path: Path, output: str | None) -> int:
+    """Score every appraisal in `path`; bad rows are reported and left unscored."""
+    try:
+        appraisals = read_appraisals(path, catalog)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        print(f"{path}: cannot read appraisals: {exc}", file=sys.stderr)
+        return 1
+    rows = score_appraisals(catalog, appraisals)
+    text = write_csv(rows)
+    if output:
+        write_atomically(Path(output), text)
+    else:
+        sys.stdout.write(text)
+    bad = [r for r in rows if r.get("bad")]
+    for row in bad:
+        print(f"{path}: row {row['row']}: {row['problems']}", file=sys.stderr)
+    print(f"scored {len(rows) - len(bad)} of {len(rows)} appraisal(s)", file=sys.stderr)
+    return 1 if bad else 0
+
+
+def render_to(catalog, templates: Path, out: Path) -> int:
+    """Write every generated page under `out`, replacing only what the render produces."""
+    pages = SiteRenderer(catalog, templates).pages()
+    for uri, content in pages.items():
+        write_atomically(out / uri, content)
+    print(f"wrote {len(pages)} files to {out}")
     return 0
 
 

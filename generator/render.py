@@ -1,0 +1,156 @@
+"""Catalog + site_templates/ -> {src_uri: content} of every generated page and data file.
+
+No MkDocs here: the plugin, `python -m generator render` and the tests call the same code.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .export import catalog_to_data, position_to_data, to_json
+from .markdown_text import escape_markdown
+from .model import GROUP_NAMES, GROUPS, Catalog, Competency, Department, Position
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "site_templates"
+HOME = "index.md"
+DEPARTMENTS = "departments/index.md"
+GLOSSARY = "glossary/index.md"
+MATRIX = "matrix/index.md"
+SCORING = "scoring.md"
+DOWNLOADS = "downloads.md"
+CALCULATOR = "calculator.md"
+CATALOG_JSON = "downloads/catalog.json"
+
+
+def department_uri(department: Department | str) -> str:
+    return f"departments/{getattr(department, 'id', department)}/index.md"
+
+
+def position_uri(position: Position) -> str:
+    return f"departments/{position.department_id}/{position.id}.md"
+
+
+def competency_uri(competency: Competency | str) -> str:
+    return f"glossary/{getattr(competency, 'id', competency)}.md"
+
+
+def matrix_uri(department: Department) -> str:
+    return f"matrix/{department.id}.md"
+
+
+def position_json_uri(position: Position) -> str:
+    return f"downloads/positions/{position.id}.json"
+
+
+@dataclass(frozen=True)
+class Usage:
+    """Where a competency is used: positions per group (core, reference, attitude)."""
+
+    by_group: dict[str, tuple[Position, ...]]
+
+    @property
+    def count(self) -> int:
+        return sum(len(v) for v in self.by_group.values())
+
+
+def competency_usage(catalog: Catalog) -> dict[str, Usage]:
+    """Every competency's usage, in one pass over the positions."""
+    found: dict[str, dict[str, list[Position]]] = defaultdict(lambda: defaultdict(list))
+    for position in catalog.positions():
+        for group in GROUPS:
+            for competency_id in position.competencies[group]:
+                found[competency_id][group].append(position)
+    return {c.id: Usage({g: tuple(found[c.id][g]) for g in GROUPS}) for c in catalog.competencies}
+
+
+class SiteRenderer:
+    """Renders the site's generated pages from one catalogue."""
+
+    def __init__(self, catalog: Catalog, templates_dir: Path = TEMPLATES_DIR,
+                 calculator: bool = True):
+        self.catalog = catalog
+        self.calculator = calculator
+        self.env = Environment(loader=FileSystemLoader(str(templates_dir)),
+                               undefined=StrictUndefined, keep_trailing_newline=True,
+                               trim_blocks=True, lstrip_blocks=True, autoescape=False)
+        self.env.filters["md"] = escape_markdown
+        self.env.filters["number"] = _number
+        self.departments = {d.id: d for d in catalog.departments}
+        self.usage = competency_usage(catalog)
+
+    def render(self, template: str, uri: str, **context) -> str:
+        def link(target: str) -> str:
+            return posixpath.relpath(target, posixpath.dirname(uri) or ".")
+
+        return self.env.get_template(template).render(
+            catalog=self.catalog, company=self.catalog.company, link=link, uri=uri,
+            group_names=GROUP_NAMES, groups=GROUPS, calculator=self.calculator,
+            department_uri=department_uri, position_uri=position_uri,
+            competency_uri=competency_uri, matrix_uri=matrix_uri,
+            position_json_uri=position_json_uri, pages=_PAGES, **context)
+
+    def pages(self) -> dict[str, str]:
+        """Every generated file: Markdown pages and JSON downloads, in a stable order."""
+        catalog = self.catalog
+        out = {HOME: self.render("home.md.j2", HOME),
+               DEPARTMENTS: self.render("departments.md.j2", DEPARTMENTS)}
+        for department in catalog.departments:
+            uri = department_uri(department)
+            out[uri] = self.render("department.md.j2", uri, department=department)
+            for position in department.positions:
+                out[position_uri(position)] = self.render_position_page(position)
+                out[position_json_uri(position)] = to_json(position_to_data(position))
+        out[GLOSSARY] = self.render("glossary.md.j2", GLOSSARY, usage=self.usage)
+        for competency in catalog.competencies:
+            out[competency_uri(competency)] = self.render_competency_page(competency)
+        out[MATRIX] = self.render("matrix_index.md.j2", MATRIX)
+        for department in catalog.departments:
+            uri = matrix_uri(department)
+            out[uri] = self.render("matrix.md.j2", uri, department=department,
+                                   rows=matrix_rows(catalog, department))
+        out[SCORING] = self.render("scoring.md.j2", SCORING)
+        out[DOWNLOADS] = self.render("downloads.md.j2", DOWNLOADS)
+        out[CATALOG_JSON] = to_json(catalog_to_data(catalog))
+        return out
+
+    def render_position_page(self, position: Position) -> str:
+        uri = position_uri(position)
+        return self.render("position.md.j2", uri, position=position,
+                           department=self.departments[position.department_id])
+
+    def render_competency_page(self, competency: Competency) -> str:
+        uri = competency_uri(competency)
+        return self.render("competency.md.j2", uri, competency=competency,
+                           usage=self.usage[competency.id], departments=self.departments)
+
+
+def expand_departments(nav: list, title: str, catalog: Catalog) -> list:
+    """The nav with its `title: departments/index.md` entry turned into a section that lists
+    the overview and every department (never the positions: each page carries the nav)."""
+    section = [{"总览": DEPARTMENTS}] + [{d.name: department_uri(d)} for d in catalog.departments]
+    return [{title: section} if isinstance(item, dict) and item.get(title) == DEPARTMENTS
+            else item for item in nav]
+
+
+def matrix_rows(catalog: Catalog, department: Department) -> list[tuple[Competency, list[str]]]:
+    """The competencies a department's positions use, each with one cell per position."""
+    cells: dict[str, list[str]] = {}
+    for column, position in enumerate(department.positions):
+        for group in GROUPS:
+            for competency_id in position.competencies[group]:
+                row = cells.setdefault(competency_id, [""] * len(department.positions))
+                row[column] = GROUP_NAMES[group][:2]
+    return [(c, cells[c.id]) for c in catalog.competencies if c.id in cells]
+
+
+_PAGES = {"home": HOME, "departments": DEPARTMENTS, "glossary": GLOSSARY, "matrix": MATRIX, "scoring": SCORING,
+          "downloads": DOWNLOADS, "calculator": CALCULATOR, "catalog_json": CATALOG_JSON}
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

@@ -1,0 +1,118 @@
+"""The site in real Chromium: navigation, Chinese search, no outside requests, escaping."""
+
+from __future__ import annotations
+
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+from browser import chromium, serve
+from conftest import REAL_CATALOG
+from sitebuild import build, site_config
+
+XSS_GOAL = "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\">"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("browser-site")
+    result = build(site_config(tmp, REAL_CATALOG), tmp / "site")
+    assert result.returncode == 0, result.stderr
+    with serve(tmp / "site") as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_home_to_department_to_position_by_clicking(page, site_url):
+    page.goto(site_url + "/")
+    page.locator("article").get_by_role("link", name="财务部", exact=True).click()
+    page.wait_for_url("**/departments/finance/")
+    page.locator("article").get_by_role("link", name="财务部财务分析师").click()
+    page.wait_for_url("**/departments/finance/fin-analyst/")
+    article = page.locator("article")
+    assert article.locator("h1").inner_text() == "财务部财务分析师"
+    assert "季度考核 KPI 指标" in article.inner_text()
+    page.get_by_role("link", name="财务部", exact=True).first.click()
+    page.wait_for_url("**/departments/finance/")
+
+
+def search(page, query: str) -> list[str]:
+    page.locator("label.md-header__button[for=__search]").click()
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    return [href for href in results.locator("a").evaluate_all("as => as.map(a => a.href)")]
+
+
+def test_search_finds_every_position_with_a_kpi_word(page, site_url):
+    page.goto(site_url + "/")
+    page.wait_for_timeout(1500)  # the search worker indexes after load
+    hrefs = search(page, "掉线率")
+    found = {urlsplit(h).path.rstrip("/").rsplit("/", 1)[-1] for h in hrefs}
+    assert {"ld-manager", "ld-sales-supervisor", "ld-sales-rep"} <= found
+
+
+def test_search_finds_both_cashiers(page, site_url):
+    page.goto(site_url + "/")
+    page.wait_for_timeout(1500)
+    hrefs = search(page, "出纳")
+    found = {urlsplit(h).path.rstrip("/").rsplit("/", 1)[-1] for h in hrefs}
+    assert {"fin-cashier-income", "fin-cashier-expense"} <= found
+
+
+def test_every_request_goes_to_the_local_server(page, site_url):
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    for path in ("/", "/departments/finance/fin-manager/", "/glossary/", "/glossary/teamwork/",
+                 "/matrix/finance/", "/scoring/"):
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+    assert hosts == {urlsplit(site_url).netloc}
+
+
+def test_tables_scroll_instead_of_the_page_on_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(site_url + "/departments/long-distance/ld-manager/")
+    page_width = page.evaluate("document.documentElement.scrollWidth")
+    assert page_width <= 360
+    wide = page.evaluate("""[...document.querySelectorAll('article table')]
+        .filter(t => t.scrollWidth > t.parentElement.clientWidth).length""")
+    assert wide > 0  # the KPI table is wider than the phone and scrolls inside its wrapper
+    context.close()
+
+
+def test_markup_in_catalogue_text_shows_as_text_and_runs_nothing(browser, mini, tmp_path):
+    mini.replace("departments/sales/sales-manager.yaml", "goal: 部门销售任务",
+                 f"goal: '{XSS_GOAL}'")
+    mini.replace("vocabulary.yaml", "name: 团队合作", "name: <b>团队</b>合作<script>x=1</script>")
+    result = build(site_config(tmp_path, mini.root), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    with serve(tmp_path / "site") as url:
+        context = browser.new_context()
+        page = context.new_page()
+        for path in ("/departments/sales/sales-manager/", "/glossary/teamwork/", "/glossary/",
+                     "/matrix/sales/"):
+            page.goto(url + path)
+            assert page.evaluate("window.__pwned") is None
+        page.goto(url + "/departments/sales/sales-manager/")
+        assert XSS_GOAL in page.locator("article").inner_text()
+        assert page.locator("article img").count() == 0
+        assert page.locator("article script").count() == 0
+        context.close()
+    shutil.rmtree(tmp_path / "site")

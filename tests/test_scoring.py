@@ -1,0 +1,102 @@
+"""The Python scorer: shared vectors, hand-checked numbers, and the batch `score` command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.__main__ import main
+from generator.scoring import round_half_up, score, tier_points
+
+VECTORS = json.loads((Path(__file__).parent / "vectors" / "scoring.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("case", VECTORS["cases"], ids=[c["name"] for c in VECTORS["cases"]])
+def test_shared_vector(case):
+    position = VECTORS["positions"][case["position"]]
+    assert score(position, VECTORS["scoring"], case["appraisal"]) == case["expect"]
+
+
+def test_there_are_enough_shared_vectors():
+    assert len(VECTORS["cases"]) >= 30
+
+
+def test_mixed_marks_worked_by_hand():
+    # KPIs (50,20,10,10,10) scored (4,3,5,2,4): 370/100 = 3.7 -> 74.0
+    # abilities: core mean 3.5 ×50, reference 5 ×30, attitude 2 ×20 -> 3.65 -> 73.0
+    # overall 74 × 70% + 73 × 30% = 73.7 -> 合格 (60 ≤ 73.7 < 80)
+    case = next(c for c in VECTORS["cases"] if c["name"] == "mixed-marks")
+    result = score(VECTORS["positions"]["manager"], VECTORS["scoring"], case["appraisal"])
+    assert (result["kpi"], result["ability"]) == ({"on5": 3.7, "on100": 74.0},
+                                                  {"on5": 3.65, "on100": 73.0})
+    assert (result["overall"], result["grade"], result["complete"]) == (73.7, "合格", True)
+
+
+def test_weights_that_add_to_80_are_not_rescaled_but_flagged():
+    position = VECTORS["positions"]["eighty"]
+    result = score(position, VECTORS["scoring"], {"kpis": [{"points": p} for p in (5, 4, 3)]})
+    assert result["kpi"] == {"on5": 4.13, "on100": 82.5}  # 330 / 80 = 4.125
+    assert result["warnings"] == ["weights-not-100"]
+
+
+@pytest.mark.parametrize("value, expected", [(89.25, 89.3), (4.125, 4.13), (1.005, 1.01),
+                                             (2.675, 2.68), (0.05, 0.1), (74.0, 74.0)])
+def test_rounding_is_half_up_on_the_decimal_form(value, expected):
+    decimals = 2 if value in (4.125, 1.005, 2.675) else 1
+    assert round_half_up(value, decimals) == expected
+
+
+def test_ladder_with_lost_thresholds_only_decides_where_it_can():
+    ladder = VECTORS["positions"]["ladder"]["kpis"][0]["scale"]
+    assert tier_points(ladder, 100) == {"points": 5, "tier": 0}
+    assert tier_points(ladder, 99.5) == {"points": None, "reason": "lost-threshold"}
+    assert tier_points(ladder, 10) == {"points": None, "reason": "lost-threshold"}
+
+
+APPRAISALS_CSV = """position,employee,rater,period,kpi1,kpi1_actual,kpi2,kpi2_actual,teamwork,accuracy,efficient
+sales-manager,张三,李四,2026Q4,,130,,较满意,4,5,3
+sales-manager,王五,李四,2026Q4,二,,4,,4,5,3
+no-such-position,赵六,李四,2026Q4,3,,3,,3,3,3
+sales-manager,钱七,李四,2026Q4,4,,,,,,
+"""
+
+
+def test_batch_scores_good_rows_and_reports_bad_rows_by_number(mini, tmp_path, capsys):
+    source = tmp_path / "appraisals.csv"
+    source.write_text(APPRAISALS_CSV, encoding="utf-8")
+    output = tmp_path / "scored.csv"
+    assert main(["score", str(source), "--catalog", "catalog", "-o", str(output)]) == 1
+    lines = output.read_text("utf-8").splitlines()
+    assert lines[0] == ("row,position,title,employee,rater,period,kpi_on5,kpi_on100,ability_on5,"
+                        "ability_on100,overall,grade,complete,warnings,problems")
+    # row 2: 130% > 120% -> 5 (×60), 较满意 -> 4 (×40): 4.6 -> 92; abilities 4, 5, 3 -> 4.1 -> 82
+    assert lines[1] == "2,sales-manager,销售部经理,张三,李四,2026Q4,4.6,92.0,4.1,82.0,89.0,良好,True,,"
+    assert lines[2] == ("3,sales-manager,销售部经理,王五,李四,2026Q4,,,,,,,,,"
+                        "kpi1 (部门业绩): is not a number")
+    assert lines[3] == "4,no-such-position,,赵六,李四,2026Q4,,,,,,,,,unknown position 'no-such-position'"
+    assert lines[4].startswith("5,sales-manager,销售部经理,钱七,李四,2026Q4,4.0,80.0,,,80.0,,False,,")
+    assert "kpi2 (客户满意度): not entered" in lines[4]
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"{source}: row 3: kpi1 (部门业绩): is not a number",
+                   f"{source}: row 4: unknown position 'no-such-position'",
+                   "scored 2 of 4 appraisal(s)"]
+
+
+def test_batch_reads_the_calculators_json(mini, tmp_path, capsys):
+    source = tmp_path / "appraisals.json"
+    source.write_text(json.dumps([{
+        "position": "sales-manager", "employee": "张三", "period": "2026Q4",
+        "kpis": [{"points": 5}, {"points": 5}],
+        "ratings": {"teamwork": 5, "accuracy": 5, "efficient": 5}}]), encoding="utf-8")
+    assert main(["score", str(source), "--catalog", "catalog"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == "1,sales-manager,销售部经理,张三,,2026Q4,5.0,100.0,5.0,100.0,100.0,优秀,True,,"
+
+
+def test_batch_with_unreadable_file_says_so(mini, tmp_path, capsys):
+    source = tmp_path / "appraisals.json"
+    source.write_text("{not json", encoding="utf-8")
+    assert main(["score", str(source), "--catalog", "catalog"]) == 1
+    assert capsys.readouterr().err.startswith(f"{source}: cannot read appraisals: ")
