@@ -13,10 +13,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .catalog import load_catalog
-from .errors import CatalogError
+from .errors import ERROR, NOTE, WARNING, CatalogError
 from .render import CALCULATOR, SiteRenderer, expand_departments
 
 log = logging.getLogger("mkdocs.plugins.position-catalog")
+# Notes are acknowledged facts (shown on the site), so they do not fail `mkdocs build --strict`.
+LOG_BY_LEVEL = {ERROR: log.error, WARNING: log.warning, NOTE: log.info}
 
 
 class CatalogPluginConfig(Config):
@@ -37,10 +39,10 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             self.catalog = load_catalog(self.catalog_dir)
         except CatalogError as exc:
             for problem in exc.problems:
-                (log.warning if problem.warning else log.error)(str(problem))
+                LOG_BY_LEVEL[problem.level](str(problem))
             raise PluginError(f"the catalogue has {len(exc.errors)} error(s); see above") from None
-        for warning in self.catalog.warnings:
-            log.warning(str(warning))
+        for finding in self.catalog.warnings:
+            LOG_BY_LEVEL[finding.level](str(finding))
         if config.nav:
             config.nav = expand_departments(config.nav, self.config.departments_nav_title,
                                             self.catalog)

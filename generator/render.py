@@ -12,7 +12,13 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .export import catalog_to_data, position_to_data, to_json
+from .export import (
+    catalog_to_data,
+    competency_to_data,
+    position_to_data,
+    scoring_to_data,
+    to_json,
+)
 from .markdown_text import escape_markdown
 from .model import GROUP_NAMES, GROUPS, Catalog, Competency, Department, Position
 
@@ -25,6 +31,7 @@ SCORING = "scoring.md"
 DOWNLOADS = "downloads.md"
 CALCULATOR = "calculator.md"
 CATALOG_JSON = "downloads/catalog.json"
+CALCULATOR_DATA = "data/calculator"
 
 
 def department_uri(department: Department | str) -> str:
@@ -116,6 +123,34 @@ class SiteRenderer:
         out[SCORING] = self.render("scoring.md.j2", SCORING)
         out[DOWNLOADS] = self.render("downloads.md.j2", DOWNLOADS)
         out[CATALOG_JSON] = to_json(catalog_to_data(catalog))
+        if self.calculator:
+            out.update(self.calculator_data())
+        return out
+
+    def calculator_data(self) -> dict[str, str]:
+        """The calculator's data: one small file per position (all it needs to score it),
+        one per department for choosing, and an index of titles fetched only for search."""
+        catalog = self.catalog
+        company = catalog.company
+        settings = {"version": company.version, "scoring": scoring_to_data(company.scoring)}
+        out = {f"{CALCULATOR_DATA}/departments.json": to_json({
+            "version": company.version,
+            "departments": [{"id": d.id, "name": d.name, "positions": len(d.positions)}
+                            for d in catalog.departments]})}
+        index = []
+        for department in catalog.departments:
+            listing = [{"id": p.id, "title": p.title, "status": p.status}
+                       for p in department.positions]
+            out[f"{CALCULATOR_DATA}/departments/{department.id}.json"] = to_json(listing)
+            index.extend({**item, "department": department.name} for item in listing)
+            for position in department.positions:
+                used = [i for g in GROUPS for i in position.competencies[g]]
+                out[f"{CALCULATOR_DATA}/positions/{position.id}.json"] = to_json({
+                    **settings, "department": department.name,
+                    "position": position_to_data(position),
+                    "competencies": {i: competency_to_data(catalog.competency(i)) for i in used},
+                })
+        out[f"{CALCULATOR_DATA}/index.json"] = to_json(index)
         return out
 
     def render_position_page(self, position: Position) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .errors import Problem
+from .errors import ERROR, NOTE, Problem
 from .model import (
     GROUP_NAMES,
     GROUPS,
@@ -36,9 +36,9 @@ class Checker:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def at(self, src: Source, path: tuple, message: str, warning: bool = False) -> None:
+    def at(self, src: Source, path: tuple, message: str, level: str = ERROR) -> None:
         self.problems.append(
-            Problem(src.file, src.line(path), format_path(path, src.data), message, warning))
+            Problem(src.file, src.line(path), format_path(path, src.data), message, level))
 
 
 def build_company(src: Source, check: Checker) -> Company | None:
@@ -158,7 +158,7 @@ def build_position(src: Source, position_id: str, department_id: str, company: C
                      "weights_total_note")
         elif total != WEIGHT_TOTAL:
             check.at(src, ("weights_total_note",), f"KPI weights add to {_num(total)}, not "
-                     f"{WEIGHT_TOTAL} (kept as in the source: {note})", warning=True)
+                     f"{WEIGHT_TOTAL} (kept as in the source: {note})", level=NOTE)
     if note and total == WEIGHT_TOTAL:
         check.at(src, ("weights_total_note",), f"weights add to {WEIGHT_TOTAL}; remove "
                  "weights_total_note")

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
+from .errors import WARNING, Problem
 
 try:  # the C parser is many times faster; fall back where libyaml is missing
     _Loader: type = yaml.CSafeLoader
@@ -43,7 +43,7 @@ def decode(raw: bytes, file: str, problems: list[Problem]) -> str | None:
     """UTF-8 text of `raw`; a BOM is dropped with a warning, other encodings are errors."""
     if raw.startswith(b"\xef\xbb\xbf"):
         problems.append(Problem(file, 1, "", "file starts with a UTF-8 byte order mark (BOM); "
-                                "it was ignored, but save the file as UTF-8 without BOM", warning=True))
+                                "it was ignored, but save the file as UTF-8 without BOM", WARNING))
         raw = raw[3:]
     try:
         return raw.decode("utf-8")

@@ -37,12 +37,12 @@ def test_byte_order_mark_is_a_warning(mini):
     assert catalog.departments[0].positions[0].title == "销售部经理"
 
 
-def test_weights_the_source_itself_gets_wrong_are_a_warning(mini):
+def test_weights_the_source_itself_gets_wrong_are_a_note(mini):
     mini.replace(M, "weight: 60", "weight: 40")
     mini.replace(M, "competencies:", "weights_total_note: 原文权重合计为80\ncompetencies:")
     catalog = load_catalog("catalog")
     assert [str(w) for w in catalog.warnings] == [
-        "catalog/departments/sales/sales-manager.yaml:31: warning: weights_total_note: KPI "
+        "catalog/departments/sales/sales-manager.yaml:31: note: weights_total_note: KPI "
         "weights add to 80, not 100 (kept as in the source: 原文权重合计为80)"]
     assert catalog.departments[0].positions[0].weight_total == 80
 
