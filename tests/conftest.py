@@ -40,6 +40,43 @@ class CatalogCopy:
         self.path(relative).rename(self.path(new))
 
 
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The real catalogue built once with `mkdocs build --strict`: (site folder, process)."""
+    from sitebuild import build, site_config
+
+    tmp = tmp_path_factory.mktemp("real")
+    result = build(site_config(tmp, REAL_CATALOG), tmp / "site")
+    assert result.returncode == 0, result.stderr
+    return tmp / "site", result
+
+
+@pytest.fixture(scope="session")
+def site_url(real_site):
+    """The real site served on 127.0.0.1."""
+    from browser import serve
+
+    with serve(real_site[0]) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the session."""
+    from browser import chromium
+
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
 @pytest.fixture
 def mini(tmp_path, monkeypatch) -> CatalogCopy:
     """The small fixture catalogue at ./catalog of a temporary working directory."""

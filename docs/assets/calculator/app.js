@@ -183,7 +183,7 @@ class Calculator {
     const groups = GROUPS.filter((g) => position.competencies[g].length).map((group) =>
       h("section", { class: "pc-group" }, h("h3", {}, GROUP_NAMES[group]),
         position.competencies[group].map((id) => this.ratingRow(competencies[id], low, high))));
-    sheet.replaceChildren(
+    sheet.replaceChildren(...[
       h("h2", { class: "pc-form-title" }, `考核表：${position.title}`),
       h("p", { class: "pc-subtitle" }, `${this.data.department} · 目录版本 ${this.data.version}`),
       h("div", { class: "pc-fields" }, field("employee", "被考核人"), field("rater", "考核人"),
@@ -199,7 +199,7 @@ class Calculator {
       this.resultsBlock(),
       h("div", { class: "pc-signatures pc-print-only" },
         ["被考核人", "考核人", "日期"].map((t) => h("span", {}, `${t}：`, h("span", { class: "pc-line" })))),
-      this.actions());
+      this.actions()].filter(Boolean));
   }
 
   monthlyBlock(monthly) {
@@ -275,7 +275,7 @@ class Calculator {
       h("div", { class: "pc-rating-head" },
         h("a", { href: new URL(`${id}/`, this.glossary).href }, competency.name),
         h("span", { class: "pc-kind" }, competency.kind), input, this.ratingInputs[id].message),
-      h("details", { class: "pc-anchor-box" }, h("summary", {}, "行为描述"), anchors));
+      anchors);
   }
 
   resultsBlock() {
@@ -285,7 +285,8 @@ class Calculator {
       h("div", { id: "pc-result-warnings" }),
       h("table", { class: "pc-result-table" }, h("tbody", {},
         row("KPI 结果", "kpi"),
-        GROUPS.map((g) => row(GROUP_NAMES[g], `group-${g}`)),
+        GROUPS.filter((g) => this.data.position.competencies[g].length)
+          .map((g) => row(GROUP_NAMES[g], `group-${g}`)),
         row("能力结果", "ability"), row("总分", "overall"), row("等级", "grade"))),
       h("div", { id: "pc-chart", class: "pc-chart" }));
   }
@@ -350,7 +351,7 @@ class Calculator {
     const d = scoring.decimals;
     set("kpi", result.kpi.on5 === null ? "—" : `${format(result.kpi.on5, d + 1)} / ${high}（${format(result.kpi.on100, d)} / 100）`);
     set("ability", result.ability.on5 === null ? "—" : `${format(result.ability.on5, d + 1)} / ${high}（${format(result.ability.on100, d)} / 100）`);
-    for (const g of GROUPS) set(`group-${g}`, format(result.groups[g], d));
+    for (const g of GROUPS) if (position.competencies[g].length) set(`group-${g}`, format(result.groups[g], d));
     set("overall", result.overall === null ? "—" : `${format(result.overall, d)}${result.complete ? "" : "（不完整）"}`);
     set("grade", result.grade || (result.complete ? "—" : "不完整，暂不评定"));
     const warnings = result.warnings.map((w) => WARNINGS[w]);
