@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from .catalog import load_catalog
-from .errors import CatalogError
+from .errors import NOTE, CatalogError
 from .batch import read_appraisals, score_appraisals, write_csv
 from .export import catalog_to_data, to_json
 from .render import TEMPLATES_DIR, SiteRenderer
@@ -48,9 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         positions = catalog.positions()
         drafts = sum(p.is_draft for p in positions)
+        notes = sum(w.level == NOTE for w in catalog.warnings)
         print(f"{args.catalog}: OK: {len(catalog.departments)} departments, {len(positions)} "
               f"positions ({drafts} drafts), {len(catalog.competencies)} competencies, "
-              f"{len(catalog.warnings)} warning(s)")
+              f"{len(catalog.warnings) - notes} warning(s), {notes} note(s)")
         return 0
     if args.command == "score":
         return score_file(catalog, Path(args.file), args.output)
