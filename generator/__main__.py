@@ -11,6 +11,7 @@ from pathlib import Path
 from .catalog import load_catalog
 from .errors import NOTE, CatalogError
 from .batch import read_appraisals, score_appraisals, write_csv
+from .diff import SideError, diff_catalogs, format_markdown, format_text, load_side
 from .export import catalog_to_data, to_json
 from .render import TEMPLATES_DIR, SiteRenderer
 
@@ -35,7 +36,13 @@ def main(argv: list[str] | None = None) -> int:
     scorer.add_argument("file", help="appraisals: .csv (one row each) or .json (list)")
     scorer.add_argument("--catalog", default=DEFAULT_CATALOG)
     scorer.add_argument("-o", "--output", help="CSV file to write (default: standard output)")
+    differ = commands.add_parser("diff", help="what changed between two catalogue versions")
+    differ.add_argument("old", help="a catalogue folder, or a git revision (REV or REV:path)")
+    differ.add_argument("new", help="a catalogue folder, or a git revision (REV or REV:path)")
+    differ.add_argument("--format", choices=["text", "markdown"], default="text")
     args = parser.parse_args(argv)
+    if args.command == "diff":
+        return print_diff(args.old, args.new, args.format)
     try:
         catalog = load_catalog(args.catalog)
     except CatalogError as exc:
@@ -105,6 +112,19 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def print_diff(old: str, new: str, form: str) -> int:
+    """Print what changed from side `old` to side `new` (folders or git revisions)."""
+    try:
+        diff = diff_catalogs(load_side(old), load_side(new))
+    except SideError as exc:
+        print(exc, file=sys.stderr)
+        for problem in exc.problems[1:]:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    sys.stdout.write(format_markdown(diff) if form == "markdown" else format_text(diff))
+    return 0
 
 
 if __name__ == "__main__":

@@ -9,9 +9,10 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from .atomic import AtomicDirectory
 from .catalog import load_catalog
 from .errors import ERROR, NOTE, WARNING, CatalogError
 from .render import CALCULATOR, SiteRenderer, expand_departments
@@ -19,6 +20,19 @@ from .render import CALCULATOR, SiteRenderer, expand_departments
 log = logging.getLogger("mkdocs.plugins.position-catalog")
 # Notes are acknowledged facts (shown on the site), so they do not fail `mkdocs build --strict`.
 LOG_BY_LEVEL = {ERROR: log.error, WARNING: log.warning, NOTE: log.info}
+# Material's offline plugin would fetch this shim from unpkg.com; the site serves its own copy.
+IFRAME_WORKER = "assets/vendor/iframe-worker/shim.js"
+
+
+class _WarningCounter(logging.Handler):
+    """Counts warnings, as `mkdocs build --strict` does, to know whether the build will fail."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
 
 
 class CatalogPluginConfig(Config):
@@ -29,9 +43,21 @@ class CatalogPluginConfig(Config):
 
 
 class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
-    """Adds the department, position, glossary, matrix and download pages in memory."""
+    """Adds the department, position, glossary, matrix and download pages in memory, and
+    swaps a finished build into site_dir so a failed build never leaves half a site."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.command = "build"
+        self.atomic: AtomicDirectory | None = None
+        self.warnings = _WarningCounter()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.warnings.count = 0  # counted from here on, as --strict counts them
+        logging.getLogger("mkdocs").addHandler(self.warnings)
         base = Path(config.config_file_path or ".").resolve().parent
         self.catalog_dir = base / self.config.catalog
         self.templates_dir = base / self.config.templates
@@ -46,6 +72,13 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         if config.nav:
             config.nav = expand_departments(config.nav, self.config.departments_nav_title,
                                             self.catalog)
+        offline = config.plugins.get("material/offline")
+        if offline is not None and offline.config.enabled:
+            polyfills = [url for url in config.extra.get("polyfills", []) if "unpkg.com" not in url]
+            config.extra["polyfills"] = [*polyfills, IFRAME_WORKER]
+        if self.command != "serve":  # serve builds into its own temporary folder
+            self.atomic = AtomicDirectory(config.site_dir)
+            config.site_dir = str(self.atomic.begin())
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -59,6 +92,24 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         for uri, content in pages.items():
             files.append(File.generated(config, uri, content=content))
         return files
+
+    @event_priority(-200)  # after every other plugin has written its files (search index, ...)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.atomic is None:
+            return
+        if config.strict and self.warnings.count:
+            self.atomic.abort()  # MkDocs is about to abort: keep the previous site
+        else:
+            self.atomic.commit()
+        config.site_dir = str(self.atomic.target)  # for commands that go on, e.g. gh-deploy
+        self.atomic = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.atomic is not None:
+            self.atomic.abort()
+            self.atomic = None
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         for path in (self.catalog_dir, self.templates_dir):

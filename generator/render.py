@@ -5,6 +5,7 @@ No MkDocs here: the plugin, `python -m generator render` and the tests call the 
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
@@ -128,29 +129,30 @@ class SiteRenderer:
         return out
 
     def calculator_data(self) -> dict[str, str]:
-        """The calculator's data: one small file per position (all it needs to score it),
-        one per department for choosing, and an index of titles fetched only for search."""
+        """The calculator's data: one small script per position (all it needs to score it),
+        one per department for choosing, and an index of titles loaded only for search.
+        Scripts rather than JSON files, so the calculator also works opened from file://."""
         catalog = self.catalog
         company = catalog.company
         settings = {"version": company.version, "scoring": scoring_to_data(company.scoring)}
-        out = {f"{CALCULATOR_DATA}/departments.json": to_json({
+        out = calculator_script("departments", {
             "version": company.version,
             "departments": [{"id": d.id, "name": d.name, "positions": len(d.positions)}
-                            for d in catalog.departments]})}
+                            for d in catalog.departments]})
         index = []
         for department in catalog.departments:
             listing = [{"id": p.id, "title": p.title, "status": p.status}
                        for p in department.positions]
-            out[f"{CALCULATOR_DATA}/departments/{department.id}.json"] = to_json(listing)
+            out.update(calculator_script(f"departments/{department.id}", listing))
             index.extend({**item, "department": department.name} for item in listing)
             for position in department.positions:
                 used = [i for g in GROUPS for i in position.competencies[g]]
-                out[f"{CALCULATOR_DATA}/positions/{position.id}.json"] = to_json({
+                out.update(calculator_script(f"positions/{position.id}", {
                     **settings, "department": department.name,
                     "position": position_to_data(position),
                     "competencies": {i: competency_to_data(catalog.competency(i)) for i in used},
-                })
-        out[f"{CALCULATOR_DATA}/index.json"] = to_json(index)
+                }))
+        out.update(calculator_script("index", index))
         return out
 
     def render_position_page(self, position: Position) -> str:
@@ -162,6 +164,13 @@ class SiteRenderer:
         uri = competency_uri(competency)
         return self.render("competency.md.j2", uri, competency=competency,
                            usage=self.usage[competency.id], departments=self.departments)
+
+
+def calculator_script(name: str, data: object) -> dict[str, str]:
+    """{uri: script} registering `data` under `name` for the calculator (app.js loadData)."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return {f"{CALCULATOR_DATA}/{name}.js": "(window.__positionCatalog ??= {})"
+            f"[{json.dumps(name)}] = {payload};\n"}
 
 
 def expand_departments(nav: list, title: str, catalog: Catalog) -> list:

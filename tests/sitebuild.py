@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
 
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml; `!ENV [NAME, default]` becomes its default, as on a clean machine."""
+
+
+_ConfigLoader.add_constructor(
+    "!ENV", lambda loader, node: loader.construct_sequence(node)[-1]
+    if isinstance(node, yaml.SequenceNode) else None)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def site_config(tmp: Path, catalog: Path, **overrides) -> Path:
+def site_config(tmp: Path, catalog: Path, offline: bool = False, **overrides) -> Path:
     """An mkdocs.yml in `tmp`: the project's own, reading `catalog` and the repo's docs."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     config["docs_dir"] = str(ROOT / "docs")
     for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "offline" in plugin:
+            plugin["offline"]["enabled"] = offline
         if isinstance(plugin, dict) and "position-catalog" in plugin:
             plugin["position-catalog"].update(catalog=str(catalog),
                                               templates=str(ROOT / "site_templates"))
@@ -34,4 +46,4 @@ def build(config: Path, site: Path, strict: bool = True) -> subprocess.Completed
     if strict:
         command.append("--strict")
     return subprocess.run(command, capture_output=True, text=True, cwd=config.parent,
-                          env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

@@ -31,11 +31,8 @@ def result(page, key):
 
 def test_shared_vectors_give_the_same_numbers_in_the_browser(page, site_url):
     page.goto(site_url + "/calculator/")
-    results = page.evaluate("""async (vectors) => {
-        const { score } = await import("../assets/calculator/scoring.js");
-        return vectors.cases.map((c) =>
-            score(vectors.positions[c.position], vectors.scoring, c.appraisal));
-    }""", VECTORS)
+    results = page.evaluate("""(vectors) => vectors.cases.map((c) => PositionScoring.score(
+        vectors.positions[c.position], vectors.scoring, c.appraisal))""", VECTORS)
     for case, got in zip(VECTORS["cases"], results, strict=True):
         assert got == case["expect"], case["name"]
 
