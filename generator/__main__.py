@@ -13,6 +13,7 @@ from .errors import NOTE, CatalogError
 from .batch import read_appraisals, score_appraisals, write_csv
 from .diff import SideError, diff_catalogs, format_markdown, format_text, load_side
 from .export import catalog_to_data, to_json
+from .history import load_history
 from .render import TEMPLATES_DIR, SiteRenderer
 
 DEFAULT_CATALOG = "catalog"
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "score":
         return score_file(catalog, Path(args.file), args.output)
     if args.command == "render":
-        return render_to(catalog, Path(args.templates), Path(args.out))
+        return render_to(catalog, Path(args.catalog), Path(args.templates), Path(args.out))
     text = to_json(catalog_to_data(catalog))
     if args.output:
         write_atomically(Path(args.output), text)
@@ -92,9 +93,9 @@ def score_file(catalog, path: Path, output: str | None) -> int:
     return 1 if bad else 0
 
 
-def render_to(catalog, templates: Path, out: Path) -> int:
+def render_to(catalog, catalog_dir: Path, templates: Path, out: Path) -> int:
     """Write every generated page under `out`, replacing only what the render produces."""
-    pages = SiteRenderer(catalog, templates).pages()
+    pages = SiteRenderer(catalog, templates, history=load_history(catalog, catalog_dir)).pages()
     for uri, content in pages.items():
         write_atomically(out / uri, content)
     print(f"wrote {len(pages)} files to {out}")

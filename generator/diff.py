@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import shutil
@@ -122,34 +123,37 @@ class SideError(Exception):
         self.problems = tuple(problems)
 
 
-def load_side(spec: str) -> Catalog:
-    """A catalogue folder, or `REV` / `REV:path` of the working directory's git repository.
+def load_side(spec: str, cwd: Path | None = None) -> Catalog:
+    """A catalogue folder, or `REV` / `REV:path` of the git repository at `cwd` (default: the
+    working directory).
 
     An existing folder wins over a revision of the same name. Without `:path` a revision's
     catalogue is its `catalog` folder; `path` is read as git reads `REV:path`.
     """
-    if Path(spec).is_dir():
-        return _load_folder(spec, Path(spec), None)
+    base = Path(cwd) if cwd is not None else Path(".")
+    if (base / spec).is_dir():
+        return _load_folder(spec, base / spec, None)
+    git = functools.partial(_git, cwd=cwd)
     revision, colon, folder = spec.partition(":")
     folder = folder if colon else DEFAULT_FOLDER
     if not revision or revision.startswith("-") or not folder:
         raise SideError(f"{spec}: not a folder, nor a git revision")
     if shutil.which("git") is None:
         raise SideError(f"{spec}: not a folder, and git is not installed to read it as a revision")
-    top = _git("rev-parse", "--show-toplevel")
+    top = git("rev-parse", "--show-toplevel")
     if top is None:
         raise SideError(f"{spec}: not a folder, and the working directory is not in a git "
                         "repository")
     top_folder = Path(top.decode().strip())
-    if _git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}") is None:
+    if git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}") is None:
         raise SideError(f"{spec}: not a folder, nor a git revision")
-    found = _git("rev-parse", "--verify", "--quiet", f"{revision}:{folder}")
+    found = git("rev-parse", "--verify", "--quiet", f"{revision}:{folder}")
     tree = found.decode().strip() if found else ""
-    if not tree or (_git("cat-file", "-t", tree) or b"").strip() != b"tree":
+    if not tree or (git("cat-file", "-t", tree) or b"").strip() != b"tree":
         raise SideError(f"{spec}: revision {revision} has no folder '{folder}' (name the "
                         f"catalogue's folder as {revision}:path/to/catalog)")
     # A tree's archive holds the catalogue's files at its root, wherever `folder` is.
-    archive = _git("-C", str(top_folder), "archive", "--format=tar", tree)
+    archive = git("-C", str(top_folder), "archive", "--format=tar", tree)
     if archive is None:
         raise SideError(f"{spec}: git could not read '{folder}' of revision {revision}")
     with tempfile.TemporaryDirectory(prefix="catalog-diff-") as tmp:
@@ -182,10 +186,10 @@ def _rename_file(problem: Problem, prefix: str, shown_as: str) -> Problem:
     return problem
 
 
-def _git(*args: str) -> bytes | None:
+def _git(*args: str, cwd: Path | None = None) -> bytes | None:
     """git's standard output, or None if it failed."""
     try:
-        done = subprocess.run(["git", *args], capture_output=True, check=False)
+        done = subprocess.run(["git", *args], capture_output=True, check=False, cwd=cwd)
     except OSError:
         return None
     return done.stdout if done.returncode == 0 else None

@@ -42,6 +42,15 @@ class Scoring:
 
 
 @dataclass(frozen=True)
+class PublishedVersion:
+    """An earlier published version of the catalogue and the git revision it came from."""
+
+    version: str
+    effective_date: str
+    revision: str
+
+
+@dataclass(frozen=True)
 class Company:
     name: str
     document: str
@@ -49,6 +58,7 @@ class Company:
     effective_date: str
     goal_categories: tuple[str, ...]
     scoring: Scoring
+    versions: tuple[PublishedVersion, ...] = ()
 
 
 @dataclass(frozen=True)

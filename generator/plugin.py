@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from .atomic import AtomicDirectory
 from .catalog import load_catalog
 from .errors import ERROR, NOTE, WARNING, CatalogError
+from .history import load_history
 from .render import CALCULATOR, SiteRenderer, expand_departments
 
 log = logging.getLogger("mkdocs.plugins.position-catalog")
@@ -69,6 +70,10 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             raise PluginError(f"the catalogue has {len(exc.errors)} error(s); see above") from None
         for finding in self.catalog.warnings:
             LOG_BY_LEVEL[finding.level](str(finding))
+        self.history = load_history(self.catalog, self.catalog_dir)
+        for entry in self.history:
+            if entry.problem:
+                log.warning(f"变更记录 {entry.version}: {entry.problem}")
         if config.nav:
             config.nav = expand_departments(config.nav, self.config.departments_nav_title,
                                             self.catalog)
@@ -83,7 +88,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         has_calculator = files.get_file_from_path(CALCULATOR) is not None
-        renderer = SiteRenderer(self.catalog, self.templates_dir, calculator=has_calculator)
+        renderer = SiteRenderer(self.catalog, self.templates_dir, calculator=has_calculator,
+                                history=self.history)
         pages = renderer.pages()
         shadowed = [uri for uri in pages if files.get_file_from_path(uri) is not None]
         if shadowed:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .diff import format_markdown
 from .export import (
     catalog_to_data,
     competency_to_data,
@@ -21,6 +22,7 @@ from .export import (
     to_json,
 )
 from .markdown_text import escape_markdown
+from .history import VersionChanges
 from .model import GROUP_NAMES, GROUPS, Catalog, Competency, Department, Position
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "site_templates"
@@ -31,6 +33,7 @@ MATRIX = "matrix/index.md"
 SCORING = "scoring.md"
 DOWNLOADS = "downloads.md"
 CALCULATOR = "calculator.md"
+CHANGELOG = "changelog.md"
 CATALOG_JSON = "downloads/catalog.json"
 CALCULATOR_DATA = "data/calculator"
 
@@ -80,9 +83,13 @@ class SiteRenderer:
     """Renders the site's generated pages from one catalogue."""
 
     def __init__(self, catalog: Catalog, templates_dir: Path = TEMPLATES_DIR,
-                 calculator: bool = True):
+                 calculator: bool = True, history: list[VersionChanges] | None = None):
         self.catalog = catalog
         self.calculator = calculator
+        company = catalog.company
+        self.history = history or [VersionChanges(company.version, company.effective_date, None)]
+        current = self.history[0].diff
+        self.current_changes = {p.id: p for p in current.positions()} if current else {}
         self.env = Environment(loader=FileSystemLoader(str(templates_dir)),
                                undefined=StrictUndefined, keep_trailing_newline=True,
                                trim_blocks=True, lstrip_blocks=True, autoescape=False)
@@ -123,6 +130,8 @@ class SiteRenderer:
                                    rows=matrix_rows(catalog, department))
         out[SCORING] = self.render("scoring.md.j2", SCORING)
         out[DOWNLOADS] = self.render("downloads.md.j2", DOWNLOADS)
+        out[CHANGELOG] = self.render("changelog.md.j2", CHANGELOG, history=self.history,
+                                     format_markdown=format_markdown)
         out[CATALOG_JSON] = to_json(catalog_to_data(catalog))
         if self.calculator:
             out.update(self.calculator_data())
@@ -158,7 +167,9 @@ class SiteRenderer:
     def render_position_page(self, position: Position) -> str:
         uri = position_uri(position)
         return self.render("position.md.j2", uri, position=position,
-                           department=self.departments[position.department_id])
+                           department=self.departments[position.department_id],
+                           current=self.history[0],
+                           changed=self.current_changes.get(position.id))
 
     def render_competency_page(self, competency: Competency) -> str:
         uri = competency_uri(competency)
@@ -192,7 +203,7 @@ def matrix_rows(catalog: Catalog, department: Department) -> list[tuple[Competen
     return [(c, cells[c.id]) for c in catalog.competencies if c.id in cells]
 
 
-_PAGES = {"home": HOME, "departments": DEPARTMENTS, "glossary": GLOSSARY, "matrix": MATRIX, "scoring": SCORING,
+_PAGES = {"home": HOME, "departments": DEPARTMENTS, "changelog": CHANGELOG, "glossary": GLOSSARY, "matrix": MATRIX, "scoring": SCORING,
           "downloads": DOWNLOADS, "calculator": CALCULATOR, "catalog_json": CATALOG_JSON}
 
 

@@ -19,6 +19,7 @@ from .model import (
     Monthly,
     NamedScale,
     Position,
+    PublishedVersion,
     ScaleLevel,
     Scoring,
     Tier,
@@ -73,6 +74,18 @@ def build_company(src: Source, check: Checker) -> Company | None:
     for i, name in enumerate(names):
         if name in names[:i]:
             check.at(src, ("goal_categories", i, "name"), f"duplicate goal category '{name}'")
+    versions = tuple(PublishedVersion(v["version"], v["effective_date"], v["revision"])
+                     for v in data.get("versions", []))
+    seen = {data["catalogue"]["version"]: "catalogue.version"}
+    for i, published in enumerate(versions):
+        if published.version in seen:
+            check.at(src, ("versions", i, "version"), f"version '{published.version}' is "
+                     f"already listed ({seen[published.version]})")
+        seen[published.version] = f"versions[{i}]"
+    dates = [v.effective_date for v in versions] + [data["catalogue"]["effective_date"]]
+    if dates != sorted(dates):
+        check.at(src, ("versions",), "versions must be listed oldest first, each effective "
+                 "before the next and before catalogue.effective_date")
     if len(check.problems) > found:
         return None
     return Company(
@@ -84,6 +97,7 @@ def build_company(src: Source, check: Checker) -> Company | None:
         scoring=Scoring(low, high, scales, dict(scoring["ability_groups"]),
                         dict(scoring["combination"]), scoring["decimals"],
                         tuple(Grade(g["name"], g["min"]) for g in grades)),
+        versions=versions,
     )
 
 
