@@ -8,10 +8,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .catalog import load_catalog
-from .errors import NOTE, CatalogError
 from .batch import read_appraisals, score_appraisals, write_csv
+from .catalog import load_catalog
 from .diff import SideError, diff_catalogs, format_markdown, format_text, load_side
+from .errors import NOTE, CatalogError
 from .export import catalog_to_data, to_json
 from .history import load_history
 from .render import TEMPLATES_DIR, SiteRenderer

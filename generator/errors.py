@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 ERROR, WARNING, NOTE = "error", "warning", "note"
 
 
@@ -41,7 +40,8 @@ class CatalogError(Exception):
     def __init__(self, problems: list[Problem] | tuple[Problem, ...]):
         self.problems = tuple(problems)
         errors = [p for p in self.problems if not p.warning]
-        super().__init__(f"{len(errors)} error(s) in the catalogue:\n" + "\n".join(map(str, errors)))
+        summary = f"{len(errors)} error(s) in the catalogue:"
+        super().__init__("\n".join([summary, *map(str, errors)]))
 
     @property
     def errors(self) -> tuple[Problem, ...]:

@@ -21,8 +21,8 @@ from .export import (
     scoring_to_data,
     to_json,
 )
-from .markdown_text import escape_markdown
 from .history import VersionChanges
+from .markdown_text import escape_markdown
 from .model import GROUP_NAMES, GROUPS, Catalog, Competency, Department, Position
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "site_templates"
@@ -203,8 +203,9 @@ def matrix_rows(catalog: Catalog, department: Department) -> list[tuple[Competen
     return [(c, cells[c.id]) for c in catalog.competencies if c.id in cells]
 
 
-_PAGES = {"home": HOME, "departments": DEPARTMENTS, "changelog": CHANGELOG, "glossary": GLOSSARY, "matrix": MATRIX, "scoring": SCORING,
-          "downloads": DOWNLOADS, "calculator": CALCULATOR, "catalog_json": CATALOG_JSON}
+_PAGES = {"home": HOME, "departments": DEPARTMENTS, "changelog": CHANGELOG, "glossary": GLOSSARY,
+          "matrix": MATRIX, "scoring": SCORING, "downloads": DOWNLOADS, "calculator": CALCULATOR,
+          "catalog_json": CATALOG_JSON}
 
 
 def _number(value: float) -> str:

@@ -12,7 +12,6 @@ from .model import (
     KIND_OF_GROUP,
     Company,
     Competency,
-    Department,
     Goal,
     Grade,
     Kpi,

@@ -166,7 +166,8 @@ class _Builder:
                 key = key_node.value
                 if key in result:
                     first = self.src.lines[(*path, key)]
-                    self.fail(key_node, (*path, key), f"duplicate key (first given on line {first})")
+                    self.fail(key_node, (*path, key),
+                              f"duplicate key (first given on line {first})")
                 self.src.lines[(*path, key)] = key_node.start_mark.line + 1
                 result[key] = self.build(value_node, (*path, key))
             return result

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 from urllib.parse import urlsplit
 
-import pytest
 from browser import serve
 from conftest import REAL_CATALOG
 from sitebuild import build, site_config

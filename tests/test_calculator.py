@@ -49,7 +49,7 @@ def test_score_a_position_by_keyboard(page, site_url):
         page.keyboard.press("Tab")
         page.keyboard.type(points)
     ratings = page.locator("[data-competency]")
-    for index in range(ratings.count()):
+    for _ in range(ratings.count()):
         page.keyboard.press("Tab")
         while page.evaluate("document.activeElement.dataset.competency") is None:
             page.keyboard.press("Tab")  # glossary links sit between the rating inputs

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 
-import pytest
 from conftest import MINI_CATALOG, REAL_CATALOG, CatalogCopy
 from sitebuild import ROOT, build, site_config
 
