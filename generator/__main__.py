@@ -1,4 +1,4 @@
-"""Command line: python -m generator check | export."""
+"""Command line: python -m generator check | export | import | render | score | diff."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from .errors import NOTE, CatalogError
 from .export import catalog_to_data, to_json
 from .history import load_history
 from .render import TEMPLATES_DIR, SiteRenderer
+from .workbook import apply_import, describe_changes, plan_import, read_workbook, write_workbook
 
 DEFAULT_CATALOG = "catalog"
 
@@ -27,8 +28,16 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("catalog", nargs="?", default=DEFAULT_CATALOG)
     export = commands.add_parser("export", help="write the whole catalogue as one document")
     export.add_argument("catalog", nargs="?", default=DEFAULT_CATALOG)
-    export.add_argument("--format", choices=["json"], default="json")
-    export.add_argument("-o", "--output", help="file to write (default: standard output)")
+    export.add_argument("--format", choices=["json", "xlsx"], default="json",
+                        help="json (the public download) or xlsx (the workbook HR edits)")
+    export.add_argument("-o", "--output", help="file to write (default: standard output; "
+                        "xlsx needs it)")
+    importer = commands.add_parser("import", help="check a workbook edited by HR and show the "
+                                   "changes it makes to the YAML; --write writes them")
+    importer.add_argument("workbook", help="the .xlsx file (as exported, then edited)")
+    importer.add_argument("--catalog", default=DEFAULT_CATALOG)
+    importer.add_argument("--write", action="store_true",
+                          help="write the changes (default: only show them)")
     render = commands.add_parser("render", help="write the generated site pages to a folder")
     render.add_argument("catalog", nargs="?", default=DEFAULT_CATALOG)
     render.add_argument("--out", required=True, help="folder to write the pages into")
@@ -44,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "diff":
         return print_diff(args.old, args.new, args.format)
+    if args.command == "export" and args.format == "xlsx" and not args.output:
+        parser.error("export --format xlsx needs -o FILE")
+    if args.command == "import":
+        return import_workbook(Path(args.workbook), args.catalog, args.write)
     try:
         catalog = load_catalog(args.catalog)
     except CatalogError as exc:
@@ -65,11 +78,43 @@ def main(argv: list[str] | None = None) -> int:
         return score_file(catalog, Path(args.file), args.output)
     if args.command == "render":
         return render_to(catalog, Path(args.catalog), Path(args.templates), Path(args.out))
+    if args.format == "xlsx":  # the export command
+        write_workbook(catalog, args.output)
+        print(f"wrote {args.output}: {len(catalog.positions())} positions", file=sys.stderr)
+        return 0
     text = to_json(catalog_to_data(catalog))
     if args.output:
         write_atomically(Path(args.output), text)
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def import_workbook(workbook: Path, catalog_dir: str, write: bool) -> int:
+    """Check `workbook` against the catalogue; show the changes, and write them if `write`."""
+    imported = read_workbook(workbook, catalog_dir)
+    for problem in imported.problems:
+        print(problem, file=sys.stderr)
+    if imported.errors:
+        print(f"{len(imported.errors)} error(s); nothing was written.", file=sys.stderr)
+        return 1
+    try:
+        changes = plan_import(imported)
+    except CatalogError as exc:  # the result would not load: a bug, but still write nothing
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.errors)} error(s); nothing was written.", file=sys.stderr)
+        return 1
+    if not changes:
+        print("no changes: the catalogue already matches the workbook")
+        return 0
+    sys.stdout.write(describe_changes(changes))
+    if write:
+        apply_import(changes)
+        print(f"wrote {len(changes)} file(s)")
+    else:
+        print(f"dry run: {len(changes)} file(s) would change; nothing was written. "
+              "Run again with --write to write them.")
     return 0
 
 

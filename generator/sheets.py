@@ -1,0 +1,291 @@
+"""The workbook's sheets and columns, and reading a sheet's rows by column header."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .errors import ERROR, WARNING, Problem
+
+TEXT, NUMBER, WHOLE, COMPUTED = "text", "number", "whole", "computed"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a sheet: `key` in the code, `header` in row 1, the kind of value it holds."""
+
+    key: str
+    header: str
+    kind: str = TEXT
+    width: int = 20
+    wrap: bool = False
+    tip: str = ""  # shown as the header cell's comment
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    name: str
+    columns: tuple[Column, ...]
+    freeze: str = "B2"
+
+    def letter(self, key: str) -> str:
+        """The column letter `key` has in an exported workbook."""
+        for index, column in enumerate(self.columns, 1):
+            if column.key == key:
+                return get_column_letter(index)
+        raise KeyError(key)
+
+
+# ------------------------------------------------------------------------------ the layout
+
+STATUS_LABELS = {"published": "已发布", "draft": "待补充"}
+
+
+def _seed(key: str, header: str, width: int = 30) -> Column:
+    return Column(f"seed.{key}", f"原文·{header}", TEXT, width, True)
+
+
+UNCLEAR = Column("unclear", "存疑说明", TEXT, 40, True)
+POSITION_ID = Column("id", "岗位编号", TEXT, 28)
+
+POSITIONS = SheetSpec("岗位", (
+    Column("department", "部门", TEXT, 16),
+    Column("id", "岗位编号", TEXT, 28, tip="网页地址和 YAML 文件名：小写英文字母、数字和单个连字符，"
+           "例如 fin-analyst"),
+    Column("title", "岗位名称", TEXT, 26, True),
+    Column("status", "状态", TEXT, 10),
+    Column("source_line", "原文行号", WHOLE, 10),
+    Column("source_title", "原文岗位名称", TEXT, 26, True),
+    Column("title_inferred", "岗位名称推断说明", TEXT, 40, True),
+    Column("weight_total", "KPI权重合计", COMPUTED, 12, tip="公式，只供查看：导入时不读它，"
+           "而是重新计算并检查权重"),
+    Column("weights_total_note", "权重合计说明", TEXT, 36, True),
+    Column("notes", "备注（一行一条）", TEXT, 90, True, tip="一行一条备注（单元格内 Alt+Enter 换行）"),
+), freeze="C2")
+GOALS = SheetSpec("目标", (
+    POSITION_ID,
+    Column("category", "类别", TEXT, 18),
+    Column("goal", "目标", TEXT, 44, True),
+    Column("target", "目标值", TEXT, 36, True),
+    _seed("goal", "目标"), _seed("target", "目标值"), UNCLEAR,
+))
+MONTHLY = SheetSpec("月度指标", (
+    POSITION_ID,
+    Column("indicator", "月度指标", TEXT, 24, True),
+    Column("target", "目标值", TEXT, 20, True),
+    Column("method", "考核方式", TEXT, 30, True),
+    _seed("indicator", "月度指标"), _seed("target", "目标值"), _seed("method", "考核方式"),
+    UNCLEAR,
+))
+KPIS = SheetSpec("KPI", (
+    POSITION_ID,
+    Column("number", "序号", WHOLE, 7, tip="整数，决定该岗位 KPI 的先后顺序"),
+    Column("name", "KPI名称", TEXT, 40, True),
+    Column("weight", "权重", NUMBER, 8),
+    Column("standard", "考核标准", TEXT, 36, True),
+    Column("method", "考核方式", TEXT, 30, True),
+    Column("scale", "评分档", TEXT, 30, True, tip="例如 >=100%=5; >?%=4; 否则=1（? 为原文缺失的"
+           "阈值，否则手工 = 低于各档时手工评分），或命名评分档编号 satisfaction-5；留空表示没有"),
+    _seed("name", "KPI名称"), _seed("weight", "权重", 10), _seed("standard", "考核标准"),
+    _seed("method", "考核方式"), UNCLEAR,
+))
+COMPETENCIES = SheetSpec("能力态度", (
+    POSITION_ID,
+    Column("group", "组别", TEXT, 12),
+    Column("order", "顺序", WHOLE, 7, tip="整数，决定该组别内的先后顺序"),
+    Column("name", "名称", TEXT, 24, tip="从下拉列表（词汇表）中选择"),
+))
+VOCABULARY = SheetSpec("词汇", (
+    Column("id", "编号", TEXT, 26),
+    Column("name", "名称", TEXT, 18),
+    Column("kind", "类别", TEXT, 8),
+    Column("definition", "定义（在 vocabulary.yaml 中编辑）", TEXT, 90, True),
+))
+GUIDE = "说明"
+DATA_SHEETS = (POSITIONS, GOALS, MONTHLY, KPIS, COMPETENCIES)
+SHEET_ORDER = (GUIDE, *(s.name for s in DATA_SHEETS), VOCABULARY.name)
+
+
+# ------------------------------------------------------------------------------- reading
+
+
+class Report:
+    """The problems of an import, in `sheet!cell: message` form, and the cells they name."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.cells: set[str] = set()
+
+    def error(self, where: str, message: str) -> None:
+        self.add(where, message, ERROR)
+
+    def warning(self, where: str, message: str) -> None:
+        self.add(where, message, WARNING)
+
+    def add(self, where: str, message: str, level: str) -> None:
+        self.problems.append(Problem(where, 0, "", message, level))
+        if level == ERROR:
+            self.cells.add(where)
+
+
+@dataclass
+class Row:
+    """One non-empty row: each column's value (None when empty) and where each cell is."""
+
+    sheet: str
+    number: int
+    values: dict[str, Any]
+    letters: dict[str, str] = field(repr=False)
+
+    def ref(self, key: str) -> str:
+        return f"{self.sheet}!{self.letters[key]}{self.number}"
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values.get(key)
+
+
+class SheetReader:
+    """The data rows of `sheet`, read by its header row; problems go to `report`."""
+
+    def __init__(self, sheet: Worksheet, spec: SheetSpec, report: Report):
+        self.sheet, self.spec, self.report = sheet, spec, report
+        self.letters: dict[str, str] = {}
+        self.merged: dict[tuple[int, int], Any] = {}
+
+    def check_headers(self) -> bool:
+        """Find each column by its header; False if one is missing or given twice."""
+        self._check_merged()
+        name = self.spec.name
+        found: dict[str, int] = {}
+        ok = True
+        for index in range(1, self.sheet.max_column + 1):
+            value = self._value(1, index)
+            header = str(value).strip() if value is not None else ""
+            if not header:
+                continue
+            if header in found:
+                self.report.error(f"{name}!{get_column_letter(index)}1", f"column '{header}' "
+                                  f"appears twice (also in {get_column_letter(found[header])}1)")
+                ok = False
+            else:
+                found[header] = index
+        known = {c.header for c in self.spec.columns}
+        unknown = {i: h for h, i in found.items() if h not in known}
+        for position, column in enumerate(self.spec.columns, 1):
+            if column.header in found:
+                self.letters[column.key] = get_column_letter(found[column.header])
+                continue
+            ok = False
+            there = unknown.pop(position, None)
+            if there is None:  # the header may have been renamed and moved
+                close = difflib.get_close_matches(column.header, unknown.values(), 1, 0.5)
+                position = next((i for i, h in unknown.items() if close and h == close[0]), 0)
+                there = unknown.pop(position, None)
+            if there is None:
+                self.report.error(name, f"missing column '{column.header}'")
+            else:
+                self.report.error(f"{name}!{get_column_letter(position)}1", f"missing column "
+                                  f"'{column.header}' (this header reads '{there}')")
+        for index, header in unknown.items():
+            self.report.warning(f"{name}!{get_column_letter(index)}1", f"column '{header}' is "
+                                "not part of the workbook; it was ignored")
+        return ok
+
+    def rows(self) -> list[Row]:
+        """Every row below the header that has a value; empty rows are skipped."""
+        columns = [c for c in self.spec.columns if c.kind != COMPUTED]
+        out = []
+        for number in range(2, self.sheet.max_row + 1):
+            row = Row(self.spec.name, number, {}, self.letters)
+            for column in columns:
+                row.values[column.key] = self._read(row, column)
+            if any(v is not None for v in row.values.values()):
+                out.append(row)
+        return out
+
+    def _check_merged(self) -> None:
+        for merged in self.sheet.merged_cells.ranges:
+            self.report.error(f"{self.spec.name}!{merged.coord}", "merged cells: unmerge them "
+                              "(取消合并单元格) and fill in every cell")
+            anchor = self.sheet.cell(merged.min_row, merged.min_col)
+            for row in range(merged.min_row, merged.max_row + 1):
+                for col in range(merged.min_col, merged.max_col + 1):
+                    self.merged[row, col] = anchor
+
+    def _value(self, row: int, col: int) -> Any:
+        return self._cell(row, col).value
+
+    def _cell(self, row: int, col: int) -> Any:
+        return self.merged.get((row, col)) or self.sheet.cell(row, col)
+
+    def _read(self, row: Row, column: Column) -> Any:
+        """The cell's value for the position data; a bad cell is reported and passed on."""
+        letter = self.letters[column.key]
+        cell = self._cell(row.number, column_index_from_string(letter))
+        value, where = cell.value, row.ref(column.key)
+        if isinstance(value, (ArrayFormula, DataTableFormula)) or cell.data_type == "f":
+            text = value.text if isinstance(value, ArrayFormula) else str(value)
+            self.report.error(where, f"a formula where a value belongs ({text}); type the value "
+                              "itself")
+            return text
+        if cell.data_type == "e":
+            self.report.error(where, f"the cell shows the error {value}; type the value itself")
+            return str(value)
+        if isinstance(value, str):
+            value = value.strip()
+            if not value:
+                return None
+        if value is None:
+            return None
+        if isinstance(value, (datetime.date, datetime.time, datetime.timedelta)):
+            self.report.error(where, f"expected {'text' if column.kind == TEXT else 'a number'}"
+                              ", got a date or time; format the cell as text (文本) and type the "
+                              "value again")
+            return str(value)
+        percent = "%" in (cell.number_format or "")
+        if column.kind == TEXT:
+            if isinstance(value, bool):
+                return "TRUE" if value else "FALSE"
+            if isinstance(value, (int, float)):  # Excel turned typed text into a number
+                return f"{number_text(value * 100)}%" if percent else number_text(value)
+            return value
+        return _number(value, percent)
+
+
+def number_text(value: float) -> str:
+    """30 as '30', 27.5 as '27.5' (a float's rounding noise dropped)."""
+    value = round(value, 10)
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _number(value: Any, percent: bool) -> Any:
+    """A number cell: 30, 30.0, '30', '30%' and 30% (0.3 shown as a percentage) are all 30."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        text = value.rstrip("%％").strip()
+        try:
+            number = float(text)
+        except ValueError:
+            return value
+        if not math.isfinite(number):
+            return value
+        percent = False
+    else:
+        number = float(value)
+    if percent:
+        number = round(number * 100, 10)
+    return int(number) if number.is_integer() else number
+
+
+def close_match(word: str, choices: list[str], cutoff: float = 0.6) -> str:
+    """` (did you mean 'x'?)` for the closest of `choices`, or nothing."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
+    return f" (did you mean '{close[0]}'?)" if close else ""
