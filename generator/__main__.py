@@ -147,13 +147,17 @@ def render_to(catalog, catalog_dir: Path, templates: Path, out: Path) -> int:
     return 0
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` completely or not at all."""
+def write_atomically(path: Path, content: str | bytes) -> None:
+    """Write `content` to `path` completely or not at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; give it a normal file's mode
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)

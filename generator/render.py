@@ -22,6 +22,7 @@ from .export import (
     to_json,
 )
 from .history import VersionChanges
+from .workbook import workbook_bytes
 from .markdown_text import escape_markdown
 from .model import GROUP_NAMES, GROUPS, Catalog, Competency, Department, Position
 
@@ -35,6 +36,7 @@ DOWNLOADS = "downloads.md"
 CALCULATOR = "calculator.md"
 CHANGELOG = "changelog.md"
 CATALOG_JSON = "downloads/catalog.json"
+CATALOG_XLSX = "downloads/catalog.xlsx"
 CALCULATOR_DATA = "data/calculator"
 
 
@@ -83,9 +85,11 @@ class SiteRenderer:
     """Renders the site's generated pages from one catalogue."""
 
     def __init__(self, catalog: Catalog, templates_dir: Path = TEMPLATES_DIR,
-                 calculator: bool = True, history: list[VersionChanges] | None = None):
+                 calculator: bool = True, history: list[VersionChanges] | None = None,
+                 workbook: bool = True):
         self.catalog = catalog
         self.calculator = calculator
+        self.workbook = workbook
         company = catalog.company
         self.history = history or [VersionChanges(company.version, company.effective_date, None)]
         current = self.history[0].diff
@@ -107,10 +111,11 @@ class SiteRenderer:
             group_names=GROUP_NAMES, groups=GROUPS, calculator=self.calculator,
             department_uri=department_uri, position_uri=position_uri,
             competency_uri=competency_uri, matrix_uri=matrix_uri,
-            position_json_uri=position_json_uri, pages=_PAGES, **context)
+            position_json_uri=position_json_uri, pages=_PAGES, workbook=self.workbook,
+            **context)
 
-    def pages(self) -> dict[str, str]:
-        """Every generated file: Markdown pages and JSON downloads, in a stable order."""
+    def pages(self) -> dict[str, str | bytes]:
+        """Every generated file: Markdown pages and downloads, in a stable order."""
         catalog = self.catalog
         out = {HOME: self.render("home.md.j2", HOME),
                DEPARTMENTS: self.render("departments.md.j2", DEPARTMENTS)}
@@ -133,6 +138,8 @@ class SiteRenderer:
         out[CHANGELOG] = self.render("changelog.md.j2", CHANGELOG, history=self.history,
                                      format_markdown=format_markdown)
         out[CATALOG_JSON] = to_json(catalog_to_data(catalog))
+        if self.workbook:
+            out[CATALOG_XLSX] = workbook_bytes(catalog)
         if self.calculator:
             out.update(self.calculator_data())
         return out
@@ -205,7 +212,7 @@ def matrix_rows(catalog: Catalog, department: Department) -> list[tuple[Competen
 
 _PAGES = {"home": HOME, "departments": DEPARTMENTS, "changelog": CHANGELOG, "glossary": GLOSSARY,
           "matrix": MATRIX, "scoring": SCORING, "downloads": DOWNLOADS, "calculator": CALCULATOR,
-          "catalog_json": CATALOG_JSON}
+          "catalog_json": CATALOG_JSON, "catalog_xlsx": CATALOG_XLSX}
 
 
 def _number(value: float) -> str:

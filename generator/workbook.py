@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import shutil
 import tempfile
@@ -67,6 +68,19 @@ def fingerprint(catalog: Catalog) -> str:
 
 def write_workbook(catalog: Catalog, path: str | os.PathLike) -> None:
     """Write the catalogue as an .xlsx workbook HR can edit and import again."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(workbook_bytes(catalog))
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def workbook_bytes(catalog: Catalog) -> bytes:
+    """The catalogue as the bytes of an .xlsx workbook (also the site's download)."""
     book = Workbook()
     guide = book.active
     guide.title = GUIDE
@@ -86,15 +100,9 @@ def write_workbook(catalog: Catalog, path: str | os.PathLike) -> None:
     guide.protection.sheet = True
     book.custom_doc_props.append(StringProperty(name=FINGERPRINT, value=fingerprint(catalog)))
     book.calculation.fullCalcOnLoad = True  # the weight totals are formulas
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        book.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
 
 
 def _write_position(sheets: dict[str, Worksheet], department: str, position: Position,
