@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 
 import pytest
 from conftest import MINI_CATALOG
@@ -70,3 +71,45 @@ def test_an_unreadable_revision_is_a_warning_and_the_page_says_so(repo, tmp_path
     assert "变更记录 2.0: 版本 1.0 无法读取" in strict.stderr
     assert build(config, tmp_path / "site", strict=False).returncode == 0
     assert "无法列出本版变更" in text_of(tmp_path / "site" / "changelog" / "index.html")
+
+
+def test_hr_edits_the_workbook_and_the_employee_sees_the_change(repo, tmp_path, monkeypatch):
+    """Workbook out, one weight pair and one target changed in it, import, diff, publish."""
+    from openpyxl import load_workbook
+
+    from generator.__main__ import main
+
+    git(repo, "checkout", "-q", "--", ".")  # back to the published 1.0 catalogue
+    monkeypatch.chdir(repo)
+    book_path = tmp_path / "catalog.xlsx"
+    assert main(["export", "catalog", "--format", "xlsx", "-o", str(book_path)]) == 0
+    book = load_workbook(book_path)
+    kpis, goals = book["KPI"], book["目标"]
+    header = {cell.value: cell.column for cell in kpis[1]}
+    for row in kpis.iter_rows(min_row=2):
+        if row[header["KPI名称"] - 1].value == "部门业绩":
+            row[header["权重"] - 1].value = 70
+        if row[header["KPI名称"] - 1].value == "客户满意度":
+            row[header["权重"] - 1].value = 30
+    header = {cell.value: cell.column for cell in goals[1]}
+    for row in goals.iter_rows(min_row=2):
+        if row[header["目标"] - 1].value == "客户投诉问题处理":
+            row[header["目标值"] - 1].value = "95%"
+    book.save(book_path)
+    assert main(["import", str(book_path), "--catalog", "catalog", "--write"]) == 0
+
+    diff = subprocess.run([sys.executable, "-m", "generator", "diff", "v1.0", "catalog"],
+                          cwd=repo, capture_output=True, text=True, check=True).stdout
+    assert "KPI「部门业绩」权重：60 → 70" in diff
+    assert "目标值「100%」→「95%」（目标：客户投诉问题处理）" in diff
+
+    company = repo / "catalog" / "company.yaml"
+    company.write_text(company.read_text("utf-8").replace(
+        'catalogue:\n  version: "1.0"\n  effective_date: "2026-12-01"',
+        'catalogue:\n  version: "2.0"\n  effective_date: "2027-07-01"\n\n'
+        'versions:\n  - {version: "1.0", effective_date: "2026-12-01", revision: v1.0}'), "utf-8")
+    result = build(site_config(tmp_path, repo / "catalog"), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = text_of(tmp_path / "site" / "departments" / "sales" / "sales-manager" / "index.html")
+    assert "本岗位在 2.0 版（2027-07-01 起生效）中有变更" in page
+    assert "目标值「100%」→「95%」" in page
