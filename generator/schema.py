@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
@@ -22,14 +24,30 @@ _TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole numbe
 
 
 @cache
+def _schema(kind: str) -> dict[str, Any]:
+    return json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+
+
+@cache
 def validator(kind: str) -> Draft202012Validator:
     """The validator of `kind`: company, department, position or vocabulary."""
-    schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+    return Draft202012Validator(_schema(kind))
+
+
+@cache
+def _fast_check(kind: str) -> Callable[[Any], Any]:
+    """The same schema compiled to Python code: ten times faster, but it stops at the first
+    problem, so it only decides whether the full report of `validator` is needed."""
+    return fastjsonschema.compile(_schema(kind))
 
 
 def check_schema(src: Source, kind: str) -> list[Problem]:
     """Every schema violation of `src`, one problem each, in file order."""
+    try:
+        _fast_check(kind)(src.data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass  # report every problem, with the messages below
     problems = []
     for error in validator(kind).iter_errors(src.data):
         problems.extend(_problems(src, error))

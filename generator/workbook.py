@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import weakref
 import os
 import shutil
 import tempfile
@@ -107,7 +108,7 @@ def workbook_bytes(catalog: Catalog) -> bytes:
 
 def _write_position(sheets: dict[str, Worksheet], department: str, position: Position,
                     names: dict[str, str]) -> None:
-    row = sheets[POSITIONS.name].max_row + 1
+    row = _ROWS_WRITTEN.get(sheets[POSITIONS.name], 1) + 1  # the row _append writes next
     _append(sheets[POSITIONS.name], POSITIONS, {
         "department": department, "id": position.id, "title": position.title,
         "status": STATUS_LABELS[position.status], "source_line": position.source_line,
@@ -165,7 +166,7 @@ def _new_sheet(book: Workbook, spec: SheetSpec) -> Worksheet:
 
 
 def _append(sheet: Worksheet, spec: SheetSpec, values: dict[str, Any]) -> None:
-    row = sheet.max_row + 1
+    row = _next_row(sheet)
     for index, column in enumerate(spec.columns, 1):
         value = values.get(column.key)
         cell = sheet.cell(row, index)
@@ -180,6 +181,18 @@ def _append(sheet: Worksheet, spec: SheetSpec, values: dict[str, Any]) -> None:
             cell.number_format = "@"
         if column.kind == COMPUTED:
             cell.font = _COMPUTED_FONT
+
+
+# Rows written so far per sheet: openpyxl's max_row scans every cell, which made writing
+# the workbook quadratic in the catalogue's size.
+_ROWS_WRITTEN: weakref.WeakKeyDictionary[Worksheet, int] = weakref.WeakKeyDictionary()
+
+
+def _next_row(sheet: Worksheet) -> int:
+    """The row to write next (row 1 is the header), counted without scanning the sheet."""
+    row = _ROWS_WRITTEN.get(sheet, 1) + 1
+    _ROWS_WRITTEN[sheet] = row
+    return row
 
 
 def _flag_weight_totals(sheet: Worksheet) -> None:

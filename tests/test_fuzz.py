@@ -48,3 +48,20 @@ def test_any_yaml_document_as_company_settings_gives_catalog_errors_only(mini, d
 def test_any_text_parses_to_data_or_problems(text):
     source = parse(text, "f.yaml")
     assert source.data is not None or source.problems
+
+
+@settings(max_examples=300, deadline=None)
+@given(DOCUMENTS)
+def test_fast_schema_check_agrees_with_the_full_report(document):
+    """The compiled pre-check may only skip the full report when that report is empty."""
+    import fastjsonschema
+
+    from generator.schema import _fast_check, validator
+
+    for kind in ("position", "company", "vocabulary", "department"):
+        try:
+            _fast_check(kind)(document)
+            fast_valid = True
+        except fastjsonschema.JsonSchemaException:
+            fast_valid = False
+        assert fast_valid == validator(kind).is_valid(document), kind
