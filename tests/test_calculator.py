@@ -223,3 +223,18 @@ def test_axe_finds_no_serious_or_critical_violation(page, site_url, query):
         .filter(v => ['serious', 'critical'].includes(v.impact))
         .map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)""")
     assert violations == []
+
+
+def test_opening_one_position_fetches_only_that_positions_data(page, site_url):
+    """What grows with the catalogue (search index, department list) is not fetched."""
+    paths = []
+    page.on("request", lambda request: paths.append(request.url.removeprefix(site_url)))
+    open_calculator(page, site_url, f"?position={CASHIER}")
+    page.wait_for_load_state("networkidle")
+    data = sorted(p for p in paths if p.startswith("/data/"))
+    assert data == ["/data/calculator/departments/finance.js",
+                    f"/data/calculator/positions/{CASHIER}.js"]
+    assert not any("search_index" in p for p in paths)
+    page.locator("#pc-department").focus()  # the full menu loads when it is wanted
+    page.locator("#pc-department option").nth(8).wait_for(state="attached")
+    assert page.locator("#pc-department").input_value() == "finance"

@@ -96,12 +96,17 @@
       }
       this.root.replaceChildren(this.chooser(), h("div", { id: "pc-notice", role: "status" }),
                                 h("div", { id: "pc-sheet" }));
-      await this.loadDepartments();
+      // A link to one position loads only that position's data; the list of every
+      // department waits until someone opens the department menu (its size grows with the
+      // catalogue, the position's data does not).
       if (params.get("position")) await this.openPosition(params.get("position"), params);
+      else await this.loadDepartments();
     }
 
     chooser() {
-      this.departmentSelect = h("select", { id: "pc-department", onchange: () => this.loadPositions() },
+      this.departmentSelect = h("select", { id: "pc-department", onchange: () => this.loadPositions(),
+                                            onfocus: () => this.loadDepartments(),
+                                            onpointerdown: () => this.loadDepartments() },
                                 h("option", { value: "" }, "（请选择部门）"));
       this.positionSelect = h("select", { id: "pc-position", disabled: true, onchange: () => {
         if (this.positionSelect.value) this.openPosition(this.positionSelect.value, new URLSearchParams());
@@ -125,12 +130,23 @@
         this.findResults);
     }
 
-    async loadDepartments() {
-      const data = await loadData(this.base, "departments");
-      for (const department of data.departments) {
-        this.departmentSelect.append(h("option", { value: department.id },
-                                       `${department.name}（${department.positions}）`));
+    loadDepartments() {
+      this.departments ??= loadData(this.base, "departments").then((data) => {
+        const chosen = this.departmentSelect.value;
+        this.departmentSelect.replaceChildren(h("option", { value: "" }, "（请选择部门）"),
+          ...data.departments.map((department) => h("option", { value: department.id },
+            `${department.name}（${department.positions}）`)));
+        this.departmentSelect.value = chosen;
+      });
+      return this.departments;
+    }
+
+    showDepartment(id, name) {
+      // Until the whole list is loaded, the menu holds just the open position's department.
+      if (![...this.departmentSelect.options].some((option) => option.value === id)) {
+        this.departmentSelect.append(h("option", { value: id }, name));
       }
+      this.departmentSelect.value = id;
     }
 
     async loadPositions(selected) {
@@ -180,7 +196,7 @@
       const { state, dropped } = decodeState(params, data);
       this.state = state;
       this.notice(dropped);
-      this.departmentSelect.value = data.position.department;
+      this.showDepartment(data.position.department, data.department);
       await this.loadPositions(data.position.id);
       this.renderSheet();
       this.update();
