@@ -166,6 +166,14 @@ class Catalog:
     def competency(self, competency_id: str) -> Competency:
         return self._competencies_by_id()[competency_id]
 
+    def competency_order(self) -> dict[str, int]:
+        """Each competency's place in the glossary."""
+        cache = self.__dict__.get("_order")
+        if cache is None:
+            cache = {c.id: i for i, c in enumerate(self.competencies)}
+            object.__setattr__(self, "_order", cache)
+        return cache
+
     def _competencies_by_id(self) -> dict[str, Competency]:
         cache = self.__dict__.get("_by_id")
         if cache is None:

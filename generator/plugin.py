@@ -41,6 +41,9 @@ class CatalogPluginConfig(Config):
     templates = c.Type(str, default="site_templates")
     # The nav entry `<title>: departments/index.md` becomes a section listing every department.
     departments_nav_title = c.Type(str, default="部门")
+    # Past this many departments the nav shows only the (paginated) overview page: Material
+    # renders the nav into every page, so a long one makes every page heavy.
+    nav_departments_limit = c.Type(int, default=50)
 
 
 class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
@@ -76,7 +79,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
                 log.warning(f"变更记录 {entry.version}: {entry.problem}")
         if config.nav:
             config.nav = expand_departments(config.nav, self.config.departments_nav_title,
-                                            self.catalog)
+                                            self.catalog, self.config.nav_departments_limit)
         offline = config.plugins.get("material/offline")
         if offline is not None and offline.config.enabled:
             polyfills = [url for url in config.extra.get("polyfills", []) if "unpkg.com" not in url]

@@ -37,6 +37,10 @@ CALCULATOR = "calculator.md"
 CHANGELOG = "changelog.md"
 CATALOG_JSON = "downloads/catalog.json"
 CATALOG_XLSX = "downloads/catalog.xlsx"
+# Long lists (departments, glossary, matrix index) are split into pages of this many rows,
+# and the home page lists at most this many departments, so no page grows with the catalogue.
+PAGE_SIZE = 200
+HOME_DEPARTMENTS = 30
 CALCULATOR_DATA = "data/calculator"
 
 
@@ -112,23 +116,28 @@ class SiteRenderer:
             department_uri=department_uri, position_uri=position_uri,
             competency_uri=competency_uri, matrix_uri=matrix_uri,
             position_json_uri=position_json_uri, pages=_PAGES, workbook=self.workbook,
-            **context)
+            pager_links=pager_links, **context)
 
     def pages(self) -> dict[str, str | bytes]:
         """Every generated file: Markdown pages and downloads, in a stable order."""
         catalog = self.catalog
-        out = {HOME: self.render("home.md.j2", HOME),
-               DEPARTMENTS: self.render("departments.md.j2", DEPARTMENTS)}
+        out = {HOME: self.render("home.md.j2", HOME, home_limit=HOME_DEPARTMENTS)}
+        for pager in paginate(DEPARTMENTS, list(catalog.departments), PAGE_SIZE):
+            out[pager.uri] = self.render("departments.md.j2", pager.uri, pager=pager)
         for department in catalog.departments:
             uri = department_uri(department)
             out[uri] = self.render("department.md.j2", uri, department=department)
             for position in department.positions:
                 out[position_uri(position)] = self.render_position_page(position)
                 out[position_json_uri(position)] = to_json(position_to_data(position))
-        out[GLOSSARY] = self.render("glossary.md.j2", GLOSSARY, usage=self.usage)
+        ordered = sorted(catalog.competencies, key=lambda c: c.kind != "能力")  # stable
+        for pager in paginate(GLOSSARY, ordered, PAGE_SIZE):
+            out[pager.uri] = self.render("glossary.md.j2", pager.uri, usage=self.usage,
+                                         pager=pager)
         for competency in catalog.competencies:
             out[competency_uri(competency)] = self.render_competency_page(competency)
-        out[MATRIX] = self.render("matrix_index.md.j2", MATRIX)
+        for pager in paginate(MATRIX, list(catalog.departments), PAGE_SIZE):
+            out[pager.uri] = self.render("matrix_index.md.j2", pager.uri, pager=pager)
         for department in catalog.departments:
             uri = matrix_uri(department)
             out[uri] = self.render("matrix.md.j2", uri, department=department,
@@ -191,23 +200,60 @@ def calculator_script(name: str, data: object) -> dict[str, str]:
             f"[{json.dumps(name)}] = {payload};\n"}
 
 
-def expand_departments(nav: list, title: str, catalog: Catalog) -> list:
+def expand_departments(nav: list, title: str, catalog: Catalog, limit: int = 50) -> list:
     """The nav with its `title: departments/index.md` entry turned into a section that lists
-    the overview and every department (never the positions: each page carries the nav)."""
+    the overview and every department (never the positions: each page carries the nav).
+    Past `limit` departments the entry stays the overview page alone, for the same reason."""
+    if len(catalog.departments) > limit:
+        return nav
     section = [{"总览": DEPARTMENTS}] + [{d.name: department_uri(d)} for d in catalog.departments]
     return [{title: section} if isinstance(item, dict) and item.get(title) == DEPARTMENTS
             else item for item in nav]
 
 
 def matrix_rows(catalog: Catalog, department: Department) -> list[tuple[Competency, list[str]]]:
-    """The competencies a department's positions use, each with one cell per position."""
+    """The competencies a department's positions use (in glossary order), each with one cell
+    per position; the work grows with the department, not with the glossary."""
     cells: dict[str, list[str]] = {}
     for column, position in enumerate(department.positions):
         for group in GROUPS:
             for competency_id in position.competencies[group]:
                 row = cells.setdefault(competency_id, [""] * len(department.positions))
                 row[column] = GROUP_NAMES[group][:2]
-    return [(c, cells[c.id]) for c in catalog.competencies if c.id in cells]
+    order = catalog.competency_order()
+    return [(catalog.competency(i), cells[i]) for i in sorted(cells, key=order.__getitem__)]
+
+
+@dataclass(frozen=True)
+class Pager:
+    """One page of a long list: its items and the links to the other pages."""
+
+    items: tuple
+    number: int
+    uris: tuple[str, ...]  # every page's uri, page 1 first
+
+    @property
+    def uri(self) -> str:
+        return self.uris[self.number - 1]
+
+
+def pager_links(pager: Pager, link) -> str:
+    """The Markdown line that moves between the pages of a long list (empty for one page)."""
+    if len(pager.uris) == 1:
+        return ""
+    parts = [f"第 {pager.number} / {len(pager.uris)} 页："]
+    for number, uri in enumerate(pager.uris, 1):
+        parts.append(f"**{number}**" if number == pager.number else f"[{number}]({link(uri)})")
+    return " ".join(parts)
+
+
+def paginate(first_uri: str, items: list, size: int) -> list[Pager]:
+    """Split `items` into pages of `size`: `x/index.md`, then `x/page-2.md`, ..."""
+    chunks = [tuple(items[i:i + size]) for i in range(0, len(items), size)] or [()]
+    folder = posixpath.dirname(first_uri)
+    uris = tuple([first_uri] + [posixpath.join(folder, f"page-{n}.md")
+                                for n in range(2, len(chunks) + 1)])
+    return [Pager(chunk, n, uris) for n, chunk in enumerate(chunks, 1)]
 
 
 _PAGES = {"home": HOME, "departments": DEPARTMENTS, "changelog": CHANGELOG, "glossary": GLOSSARY,
