@@ -8,16 +8,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .batch import read_appraisals, score_appraisals, write_csv
 from .catalog import load_catalog
-from .diff import SideError, diff_catalogs, format_markdown, format_text, load_side
 from .errors import NOTE, CatalogError
-from .export import catalog_to_data, to_json
-from .history import load_history
-from .render import TEMPLATES_DIR, SiteRenderer
-from .workbook import apply_import, describe_changes, plan_import, read_workbook, write_workbook
 
+# Commands import what they need when they run: `check` stays fast (no Jinja, openpyxl, ...).
 DEFAULT_CATALOG = "catalog"
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "site_templates"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,9 +75,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "render":
         return render_to(catalog, Path(args.catalog), Path(args.templates), Path(args.out))
     if args.format == "xlsx":  # the export command
+        from .workbook import write_workbook
+
         write_workbook(catalog, args.output)
         print(f"wrote {args.output}: {len(catalog.positions())} positions", file=sys.stderr)
         return 0
+    from .export import catalog_to_data, to_json
+
     text = to_json(catalog_to_data(catalog))
     if args.output:
         write_atomically(Path(args.output), text)
@@ -92,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def import_workbook(workbook: Path, catalog_dir: str, write: bool) -> int:
     """Check `workbook` against the catalogue; show the changes, and write them if `write`."""
+    from .workbook import apply_import, describe_changes, plan_import, read_workbook
+
     imported = read_workbook(workbook, catalog_dir)
     for problem in imported.problems:
         print(problem, file=sys.stderr)
@@ -120,6 +122,8 @@ def import_workbook(workbook: Path, catalog_dir: str, write: bool) -> int:
 
 def score_file(catalog, path: Path, output: str | None) -> int:
     """Score every appraisal in `path`; bad rows are reported and left unscored."""
+    from .batch import read_appraisals, score_appraisals, write_csv
+
     try:
         appraisals = read_appraisals(path, catalog)
     except (OSError, UnicodeDecodeError, ValueError) as exc:
@@ -140,6 +144,9 @@ def score_file(catalog, path: Path, output: str | None) -> int:
 
 def render_to(catalog, catalog_dir: Path, templates: Path, out: Path) -> int:
     """Write every generated page under `out`, replacing only what the render produces."""
+    from .history import load_history
+    from .render import SiteRenderer
+
     pages = SiteRenderer(catalog, templates, history=load_history(catalog, catalog_dir)).pages()
     for uri, content in pages.items():
         write_atomically(out / uri, content)
@@ -166,6 +173,8 @@ def write_atomically(path: Path, content: str | bytes) -> None:
 
 def print_diff(old: str, new: str, form: str) -> int:
     """Print what changed from side `old` to side `new` (folders or git revisions)."""
+    from .diff import SideError, diff_catalogs, format_markdown, format_text, load_side
+
     try:
         diff = diff_catalogs(load_side(old), load_side(new))
     except SideError as exc:

@@ -7,11 +7,13 @@ import json
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 from .errors import Problem
 from .yamlsrc import Source, format_path
@@ -30,7 +32,10 @@ def _schema(kind: str) -> dict[str, Any]:
 
 @cache
 def validator(kind: str) -> Draft202012Validator:
-    """The validator of `kind`: company, department, position or vocabulary."""
+    """The validator of `kind`: company, department, position or vocabulary (imported only
+    when a file fails the fast check: most runs never need it)."""
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(_schema(kind))
 
 
@@ -88,12 +93,15 @@ def _branch_errors(error: ValidationError) -> list[ValidationError]:
             errors = [e for e in error.context if e.relative_schema_path[0] == index]
             if errors:
                 return errors
+    from jsonschema.exceptions import best_match
+
     return [best_match(error.context)]
 
 
 def validator_for_type(wanted: str | list[str], instance: Any) -> bool:
     types = [wanted] if isinstance(wanted, str) else wanted
-    return any(Draft202012Validator.TYPE_CHECKER.is_type(instance, t) for t in types)
+    checker = type(validator("position")).TYPE_CHECKER
+    return any(checker.is_type(instance, t) for t in types)
 
 
 def _at(src: Source, path: tuple, message: str) -> Problem:
