@@ -22,9 +22,9 @@ from .export import (
     to_json,
 )
 from .history import VersionChanges
-from .workbook import workbook_bytes
 from .markdown_text import escape_markdown
 from .model import GROUP_NAMES, GROUPS, Catalog, Competency, Department, Position
+from .workbook import workbook_bytes
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "site_templates"
 HOME = "index.md"

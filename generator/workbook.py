@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import io
-import weakref
 import os
 import shutil
 import tempfile
 import warnings
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
