@@ -97,8 +97,11 @@ def competency_to_data(competency: Competency) -> dict[str, Any]:
     return data
 
 
-def to_json(data: Any) -> str:
-    """Stable, readable JSON (Chinese kept as is)."""
+def to_json(data: Any, compact: bool = False) -> str:
+    """Stable JSON (Chinese kept as is): indented to read, or compact, which Python's C
+    encoder writes many times faster (the site's downloads)."""
+    if compact:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

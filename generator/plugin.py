@@ -13,10 +13,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .atomic import AtomicDirectory
+from .background import WorkbookJob
 from .catalog import load_catalog
 from .errors import ERROR, NOTE, WARNING, CatalogError
 from .history import load_history
-from .render import CALCULATOR, SiteRenderer, expand_departments
+from .render import CALCULATOR, CATALOG_XLSX, SiteRenderer, expand_departments
 
 log = logging.getLogger("mkdocs.plugins.position-catalog")
 # Notes are acknowledged facts (shown on the site), so they do not fail `mkdocs build --strict`.
@@ -54,6 +55,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         super().__init__()
         self.command = "build"
         self.atomic: AtomicDirectory | None = None
+        self.workbook: WorkbookJob | None = None
         self.warnings = _WarningCounter()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -92,7 +94,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         has_calculator = files.get_file_from_path(CALCULATOR) is not None
         renderer = SiteRenderer(self.catalog, self.templates_dir, calculator=has_calculator,
-                                history=self.history)
+                                history=self.history, workbook_inline=False)
+        self.workbook = WorkbookJob(self.catalog_dir)
         pages = renderer.pages()
         shadowed = [uri for uri in pages if files.get_file_from_path(uri) is not None]
         if shadowed:
@@ -105,6 +108,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     @event_priority(-200)  # after every other plugin has written its files (search index, ...)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.workbook is not None:
+            job, self.workbook = self.workbook, None
+            job.finish(Path(config.site_dir) / CATALOG_XLSX)  # PluginError if it failed
         if self.atomic is None:
             return
         if config.strict and self.warnings.count:
@@ -116,6 +122,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.workbook is not None:
+            self.workbook.cancel()
+            self.workbook = None
         if self.atomic is not None:
             self.atomic.abort()
             self.atomic = None

@@ -5,6 +5,7 @@ No MkDocs here: the plugin, `python -m generator render` and the tests call the 
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 from collections import defaultdict
@@ -90,10 +91,13 @@ class SiteRenderer:
 
     def __init__(self, catalog: Catalog, templates_dir: Path = TEMPLATES_DIR,
                  calculator: bool = True, history: list[VersionChanges] | None = None,
-                 workbook: bool = True):
+                 workbook: bool = True, workbook_inline: bool = True):
         self.catalog = catalog
         self.calculator = calculator
         self.workbook = workbook
+        # False: the workbook's file is left empty here and written by the caller (the plugin
+        # makes it in another process while MkDocs renders the pages)
+        self.workbook_inline = workbook_inline
         company = catalog.company
         self.history = history or [VersionChanges(company.version, company.effective_date, None)]
         current = self.history[0].diff
@@ -107,8 +111,10 @@ class SiteRenderer:
         self.usage = competency_usage(catalog)
 
     def render(self, template: str, uri: str, **context) -> str:
+        folder = posixpath.dirname(uri) or "."
+
         def link(target: str) -> str:
-            return posixpath.relpath(target, posixpath.dirname(uri) or ".")
+            return _relative(target, folder)
 
         return self.env.get_template(template).render(
             catalog=self.catalog, company=self.catalog.company, link=link, uri=uri,
@@ -129,7 +135,8 @@ class SiteRenderer:
             out[uri] = self.render("department.md.j2", uri, department=department)
             for position in department.positions:
                 out[position_uri(position)] = self.render_position_page(position)
-                out[position_json_uri(position)] = to_json(position_to_data(position))
+                out[position_json_uri(position)] = to_json(position_to_data(position),
+                                                           compact=True)
         ordered = sorted(catalog.competencies, key=lambda c: c.kind != "能力")  # stable
         for pager in paginate(GLOSSARY, ordered, PAGE_SIZE):
             out[pager.uri] = self.render("glossary.md.j2", pager.uri, usage=self.usage,
@@ -146,9 +153,9 @@ class SiteRenderer:
         out[DOWNLOADS] = self.render("downloads.md.j2", DOWNLOADS)
         out[CHANGELOG] = self.render("changelog.md.j2", CHANGELOG, history=self.history,
                                      format_markdown=format_markdown)
-        out[CATALOG_JSON] = to_json(catalog_to_data(catalog))
+        out[CATALOG_JSON] = to_json(catalog_to_data(catalog), compact=True)
         if self.workbook:
-            out[CATALOG_XLSX] = workbook_bytes(catalog)
+            out[CATALOG_XLSX] = workbook_bytes(catalog) if self.workbook_inline else b""
         if self.calculator:
             out.update(self.calculator_data())
         return out
@@ -259,6 +266,12 @@ def paginate(first_uri: str, items: list, size: int) -> list[Pager]:
 _PAGES = {"home": HOME, "departments": DEPARTMENTS, "changelog": CHANGELOG, "glossary": GLOSSARY,
           "matrix": MATRIX, "scoring": SCORING, "downloads": DOWNLOADS, "calculator": CALCULATOR,
           "catalog_json": CATALOG_JSON, "catalog_xlsx": CATALOG_XLSX}
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, folder: str) -> str:
+    """A link from a page in `folder` to `target` (most pages share a few folders)."""
+    return posixpath.relpath(target, folder)
 
 
 def _number(value: float) -> str:

@@ -103,3 +103,13 @@ def test_position_page_size_does_not_grow_with_the_catalogue(tmp_path_factory):
     small, large = sizes[4], sizes[240]
     # 60 times the positions; the page differs only by the department names in the nav
     assert large - small < 2_000, sizes
+
+
+def test_the_excel_workbook_is_offered_for_download(real_site):
+    from openpyxl import load_workbook
+
+    site, _ = real_site
+    book = load_workbook(site / "downloads" / "catalog.xlsx")
+    assert book.sheetnames == ["说明", "岗位", "目标", "月度指标", "KPI", "能力态度", "词汇"]
+    assert book["岗位"].max_row == 1 + 42
+    assert "catalog.xlsx" in (site / "downloads" / "index.html").read_text("utf-8")
