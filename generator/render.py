@@ -25,7 +25,6 @@ from .export import (
 from .history import VersionChanges
 from .markdown_text import escape_markdown
 from .model import GROUP_NAMES, GROUPS, Catalog, Competency, Department, Position
-from .workbook import workbook_bytes
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "site_templates"
 HOME = "index.md"
@@ -154,8 +153,12 @@ class SiteRenderer:
         out[CHANGELOG] = self.render("changelog.md.j2", CHANGELOG, history=self.history,
                                      format_markdown=format_markdown)
         out[CATALOG_JSON] = to_json(catalog_to_data(catalog), compact=True)
-        if self.workbook:
-            out[CATALOG_XLSX] = workbook_bytes(catalog) if self.workbook_inline else b""
+        if self.workbook and self.workbook_inline:
+            from .workbook import workbook_bytes  # openpyxl takes half a second to import
+
+            out[CATALOG_XLSX] = workbook_bytes(catalog)
+        elif self.workbook:
+            out[CATALOG_XLSX] = b""
         if self.calculator:
             out.update(self.calculator_data())
         return out
