@@ -5,11 +5,8 @@ for every source department, a department `<id>-r<n>` whose positions are `<id>-
 reference the competencies `<id>-r<n>`: the glossary grows with the positions, and every
 page keeps the size it has in the source (a competency is used by as many positions as in
 the source). Names get a `·<n>` suffix so titles stay unique and readable.
-
-The checker refuses a YAML file of more than yamlsrc.MAX_NODES values, and vocabulary.yaml
-is one file: past about 300 copies of the source glossary it would be refused. So the
-glossary grows up to that limit and no further; copy n's positions then use glossary copy
-((n - 1) % copies) + 1, and `vocabulary_copies` in the counts says how many there are.
+`vocabulary_copies` in the counts says how many copies of the glossary there are (one per
+copy of the catalogue; the checker used to refuse a glossary past about 300 copies).
 """
 
 from __future__ import annotations
@@ -22,7 +19,7 @@ import yaml
 
 from generator.catalog import COMPANY_FILE, DEPARTMENT_FILE, DEPARTMENTS_DIR, VOCABULARY_FILE
 from generator.model import GROUPS
-from generator.yamlsrc import MAX_NODES, parse
+from generator.yamlsrc import parse
 
 # Stand for the copy number, and the suffix of the glossary copy a position refers to,
 # while a file is dumped once and then repeated N-1 times.
@@ -49,7 +46,7 @@ def make_catalog(source: Path, dest: Path, scale: int) -> dict[str, int]:
     _write(dest / COMPANY_FILE, _dump(company))
 
     vocabulary = _read(source / VOCABULARY_FILE)["competencies"]
-    vocabulary_copies = min(scale, (MAX_NODES - 2) // _node_count(vocabulary))
+    vocabulary_copies = scale
     template = _dump([_competency_copy(c) for c in vocabulary])
     parts = ["competencies:\n", _dump(vocabulary)]
     parts += [template.replace(_COPY, str(n)) for n in range(2, vocabulary_copies + 1)]
@@ -108,15 +105,6 @@ def _position_copy(item: dict[str, Any]) -> dict[str, Any]:
         copy["competencies"] = {g: [c + _GLOSSARY_COPY for c in ids]
                                 for g, ids in item["competencies"].items() if g in GROUPS}
     return copy
-
-
-def _node_count(value: Any) -> int:
-    """The values yamlsrc counts against MAX_NODES: every scalar, list and mapping."""
-    if isinstance(value, dict):
-        return 1 + sum(_node_count(v) for v in value.values())
-    if isinstance(value, list):
-        return 1 + sum(_node_count(v) for v in value)
-    return 1
 
 
 def _read(path: Path) -> Any:

@@ -74,18 +74,21 @@ class _Loader:
         base = self.root / DEPARTMENTS_DIR
         folders = sorted(p.name for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
         listed = company_src.data["departments"] if company_src else folders
+        listed_set, folder_set = set(listed), set(folders)  # sets: checks stay linear
         for name in folders:
-            if company_src and name not in listed:
+            if company_src and name not in listed_set:
                 self.problem(base / name, f"department folder is not listed in {COMPANY_FILE} "
                              "`departments`")
         departments = []
         seen_positions: dict[str, str] = {}
+        done: set[str] = set()
         for i, department_id in enumerate(listed):
-            if department_id in listed[:i]:
+            if department_id in done:
                 self.check.at(company_src, ("departments", i),
                               f"department '{department_id}' is listed twice")
                 continue
-            if department_id not in folders:
+            done.add(department_id)
+            if department_id not in folder_set:
                 if company_src:
                     self.check.at(company_src, ("departments", i), f"no folder "
                                   f"{DEPARTMENTS_DIR}/{department_id}/ for this department")
@@ -115,15 +118,18 @@ class _Loader:
         if src is None:
             return None
         order = src.data["positions"]
+        ordered = set(order)
         for position_id in files:
-            if position_id not in order:
+            if position_id not in ordered:
                 self.problem(files[position_id], f"position is not listed in {DEPARTMENT_FILE} "
                              "`positions`", line=1)
         positions: list[Position] = []
+        listed_before: set[str] = set()
         for i, position_id in enumerate(order):
-            if position_id in order[:i]:
+            if position_id in listed_before:
                 self.check.at(src, ("positions", i), f"position '{position_id}' is listed twice")
                 continue
+            listed_before.add(position_id)
             if position_id not in files:
                 self.check.at(src, ("positions", i), f"no file {position_id}.yaml in this folder")
                 continue

@@ -16,8 +16,8 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _Loader = yaml.SafeLoader
 
 # Alias expansion can blow a small file up exponentially ("billion laughs"); a catalogue file
-# has a few hundred nodes.
-MAX_NODES = 200_000
+# repeats a few values at most. Only values reached again through an alias count.
+MAX_ALIAS_EXPANSION = 100_000
 
 Path_ = tuple  # a node's path: keys (str) and list indexes (int)
 
@@ -137,16 +137,20 @@ class _Builder:
     def __init__(self, src: Source):
         self.src = src
         self.constructor = yaml.constructor.SafeConstructor()
-        self.count = 0
+        self.seen: set[int] = set()
+        self.expanded = 0
         self.active: set[int] = set()
 
     def fail(self, node: yaml.Node, path: Path_, message: str) -> None:
         raise _Abort(Problem(self.src.file, node.start_mark.line + 1, format_path(path), message))
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            self.fail(node, path, f"document too large (over {MAX_NODES} values, aliases expanded)")
+        if id(node) in self.seen:
+            self.expanded += 1
+            if self.expanded > MAX_ALIAS_EXPANSION:
+                self.fail(node, path, f"aliases expand to over {MAX_ALIAS_EXPANSION} values; "
+                          "write the values out instead")
+        self.seen.add(id(node))
         self.src.lines.setdefault(path, node.start_mark.line + 1)
         if node.tag not in _STANDARD_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
