@@ -108,6 +108,7 @@ class SiteRenderer:
         self.env.filters["number"] = _number
         self.departments = {d.id: d for d in catalog.departments}
         self.usage = competency_usage(catalog)
+        self.position_data: dict[str, dict] = {}  # each position's JSON, made once per build
 
     def render(self, template: str, uri: str, **context) -> str:
         folder = posixpath.dirname(uri) or "."
@@ -134,8 +135,8 @@ class SiteRenderer:
             out[uri] = self.render("department.md.j2", uri, department=department)
             for position in department.positions:
                 out[position_uri(position)] = self.render_position_page(position)
-                out[position_json_uri(position)] = to_json(position_to_data(position),
-                                                           compact=True)
+                self.position_data[position.id] = data = position_to_data(position)
+                out[position_json_uri(position)] = to_json(data, compact=True)
         ordered = sorted(catalog.competencies, key=lambda c: c.kind != "能力")  # stable
         for pager in paginate(GLOSSARY, ordered, PAGE_SIZE):
             out[pager.uri] = self.render("glossary.md.j2", pager.uri, usage=self.usage,
@@ -184,7 +185,7 @@ class SiteRenderer:
                 used = [i for g in GROUPS for i in position.competencies[g]]
                 out.update(calculator_script(f"positions/{position.id}", {
                     **settings, "department": department.name,
-                    "position": position_to_data(position),
+                    "position": self.position_data.get(position.id) or position_to_data(position),
                     "competencies": {i: competency_to_data(catalog.competency(i)) for i in used},
                 }))
         out.update(calculator_script("index", index))

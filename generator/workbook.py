@@ -94,12 +94,13 @@ def workbook_bytes(catalog: Catalog) -> bytes:
         _append(sheets[VOCABULARY.name], VOCABULARY, {
             "id": competency.id, "name": competency.name, "kind": competency.kind,
             "definition": competency.definition})
-    lists = _write_guide(guide, catalog)
+    stamp = fingerprint(catalog)  # hashing the catalogue costs seconds at scale: once
+    lists = _write_guide(guide, catalog, stamp)
     _add_lists(sheets, lists, len(catalog.competencies))
     _flag_weight_totals(sheets[POSITIONS.name])
     sheets[VOCABULARY.name].protection.sheet = True
     guide.protection.sheet = True
-    book.custom_doc_props.append(StringProperty(name=FINGERPRINT, value=fingerprint(catalog)))
+    book.custom_doc_props.append(StringProperty(name=FINGERPRINT, value=stamp))
     book.calculation.fullCalcOnLoad = True  # the weight totals are formulas
     buffer = io.BytesIO()
     book.save(buffer)
@@ -206,7 +207,7 @@ def _flag_weight_totals(sheet: Worksheet) -> None:
                                      FormulaRule(formula=[rule], fill=_WARN_FILL))
 
 
-def _write_guide(sheet: Worksheet, catalog: Catalog) -> dict[str, str]:
+def _write_guide(sheet: Worksheet, catalog: Catalog, stamp: str) -> dict[str, str]:
     """The 说明 sheet: how to edit, and the lists the drop-downs offer; returns their ranges."""
     company = catalog.company
     sheet.column_dimensions["A"].width = 30
@@ -214,7 +215,7 @@ def _write_guide(sheet: Worksheet, catalog: Catalog) -> dict[str, str]:
     lines: list[tuple[Any, Any]] = [
         ("岗位标准目录 · Excel 编辑表", None),
         ("导出自", (f"{company.name}《{company.document}》 版本 {company.version}，"
-                  f"生效日期 {company.effective_date}；目录指纹 {fingerprint(catalog)}")),
+                  f"生效日期 {company.effective_date}；目录指纹 {stamp}")),
         (None, None),
         ("怎样编辑", None),
         *((str(i), text) for i, text in enumerate(_HOW_TO, 1)),
