@@ -28,6 +28,7 @@ from .model import (
     NamedScale,
     Position,
     TierScale,
+    format_number,
 )
 
 DEFAULT_FOLDER = "catalog"
@@ -219,7 +220,7 @@ def _company_changes(old: Company, new: Company) -> tuple[Change, ...]:
     a, b = old.scoring, new.scoring
     if (a.points_min, a.points_max) != (b.points_min, b.points_max):
         changes.append(Change("points", "评分分值：{}–{} → {}–{}",
-                              tuple(map(_number, (a.points_min, a.points_max,
+                              tuple(map(format_number, (a.points_min, a.points_max,
                                                   b.points_min, b.points_max)))))
     for scale_id in _union(a.scales, b.scales):
         before, after = a.scales.get(scale_id), b.scales.get(scale_id)
@@ -249,12 +250,13 @@ def _company_changes(old: Company, new: Company) -> tuple[Change, ...]:
     for name in _union(old_grades, new_grades):
         if name not in old_grades:
             changes.append(Change("grade-added", "新增等级「{}」（最低分 {}）",
-                                  (name, _number(new_grades[name]))))
+                                  (name, format_number(new_grades[name]))))
         elif name not in new_grades:
             changes.append(Change("grade-removed", "删除等级「{}」", (name,)))
         elif old_grades[name] != new_grades[name]:
             changes.append(Change("grade-min", "等级「{}」最低分：{} → {}",
-                                  (name, _number(old_grades[name]), _number(new_grades[name]))))
+                                  (name, format_number(old_grades[name]),
+                                   format_number(new_grades[name]))))
     return tuple(changes)
 
 
@@ -438,14 +440,15 @@ def _kpi_changes(old: Position, new: Position) -> list[Change]:
     for j, kpi in enumerate(new.kpis):
         if j not in matched_new:
             changes.append(Change("kpi-added", "新增 KPI「{}」（权重 {}）",
-                                  (kpi.name, _number(kpi.weight))))
+                                  (kpi.name, format_number(kpi.weight))))
             continue
         before = old.kpis[matched_new[j]]
         if before.name != kpi.name:
             changes.append(Change("kpi-renamed", "KPI「{}」改名为「{}」", (before.name, kpi.name)))
         if before.weight != kpi.weight:
             changes.append(Change("kpi-weight", "KPI「{}」权重：{} → {}",
-                                  (kpi.name, _number(before.weight), _number(kpi.weight))))
+                                  (kpi.name, format_number(before.weight),
+                                   format_number(kpi.weight))))
         if before.standard != kpi.standard:
             changes.append(Change("kpi-standard", "KPI「{}」评分标准：「{}」→「{}」",
                                   (kpi.name, before.standard, kpi.standard)))
@@ -456,7 +459,8 @@ def _kpi_changes(old: Position, new: Position) -> list[Change]:
             changes.append(Change("kpi-scale", "KPI「{}」机读评分：「{}」→「{}」",
                                   (kpi.name, _describe_scale(before.scale),
                                    _describe_scale(kpi.scale))))
-    changes += [Change("kpi-removed", "删除 KPI「{}」（权重 {}）", (k.name, _number(k.weight)))
+    changes += [Change("kpi-removed", "删除 KPI「{}」（权重 {}）",
+                       (k.name, format_number(k.weight)))
                 for i, k in enumerate(old.kpis) if i not in pairs]
     kept = [pairs[i] for i in sorted(pairs)]
     if kept != sorted(kept):
@@ -465,7 +469,7 @@ def _kpi_changes(old: Position, new: Position) -> list[Change]:
                               tuple(names)))
     if old.weight_total != new.weight_total:
         changes.append(Change("weight-total", "KPI 权重合计：{} → {}",
-                              (_number(old.weight_total), _number(new.weight_total))))
+                              (format_number(old.weight_total), format_number(new.weight_total))))
     a, b = old.weights_total_note, new.weights_total_note
     if a != b:
         if a is None:
@@ -503,7 +507,7 @@ def _describe_scale(scale: TierScale | NamedScale | None) -> str:
         return "无"
     if isinstance(scale, NamedScale):
         return scale.name
-    tiers = "、".join(f"{t.op}{'?' if t.value is None else _number(t.value)}{scale.unit}"
+    tiers = "、".join(f"{t.op}{'?' if t.value is None else format_number(t.value)}{scale.unit}"
                      f"得{t.points}分" for t in scale.tiers)
     rest = "人工评分" if scale.otherwise is None else f"得{scale.otherwise}分"
     return f"{tiers}，其余{rest}"
@@ -517,7 +521,7 @@ def _number_change(kind: str, label: str, before: float | None,
                    after: float | None) -> list[Change]:
     if before == after:
         return []
-    shown = ["—" if v is None else _number(v) for v in (before, after)]
+    shown = ["—" if v is None else format_number(v) for v in (before, after)]
     return [Change(kind, label + "：{} → {}", tuple(shown))]
 
 
@@ -530,9 +534,6 @@ def _union(first: Iterable[T], second: Iterable[T]) -> list[T]:
     keys = list(first)
     return keys + [k for k in second if k not in keys]
 
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 # ---------------------------------------------------------------------------- formatting

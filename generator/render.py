@@ -24,7 +24,15 @@ from .export import (
 )
 from .history import VersionChanges
 from .markdown_text import escape_markdown
-from .model import GROUP_NAMES, GROUPS, Catalog, Competency, Department, Position
+from .model import (
+    GROUP_NAMES,
+    GROUPS,
+    Catalog,
+    Competency,
+    Department,
+    Position,
+    format_number,
+)
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "site_templates"
 HOME = "index.md"
@@ -105,7 +113,7 @@ class SiteRenderer:
                                undefined=StrictUndefined, keep_trailing_newline=True,
                                trim_blocks=True, lstrip_blocks=True, autoescape=False)
         self.env.filters["md"] = escape_markdown
-        self.env.filters["number"] = _number
+        self.env.filters["number"] = format_number
         self.departments = {d.id: d for d in catalog.departments}
         self.usage = competency_usage(catalog)
         self.position_data: dict[str, dict] = {}  # each position's JSON, made once per build
@@ -277,6 +285,3 @@ def _relative(target: str, folder: str) -> str:
     """A link from a page in `folder` to `target` (most pages share a few folders)."""
     return posixpath.relpath(target, folder)
 
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"

@@ -23,6 +23,7 @@ from .model import (
     Scoring,
     Tier,
     TierScale,
+    format_number,
 )
 from .yamlsrc import Source, format_path
 
@@ -166,12 +167,13 @@ def build_position(src: Source, position_id: str, department_id: str, company: C
             check.at(src, ("status",), "a published position needs at least one KPI; "
                      "mark it `status: draft` while it is being written")
         elif total != WEIGHT_TOTAL and not note:
-            check.at(src, ("kpis",), f"KPI weights add to {_num(total)}, not {WEIGHT_TOTAL}; "
-                     "correct them, or if the source itself differs say why in "
-                     "weights_total_note")
+            check.at(src, ("kpis",), f"KPI weights add to {format_number(total)}, not "
+                     f"{WEIGHT_TOTAL}; correct them, or if the source itself differs say why "
+                     "in weights_total_note")
         elif total != WEIGHT_TOTAL:
-            check.at(src, ("weights_total_note",), f"KPI weights add to {_num(total)}, not "
-                     f"{WEIGHT_TOTAL} (kept as in the source: {note})", level=NOTE)
+            check.at(src, ("weights_total_note",), f"KPI weights add to "
+                     f"{format_number(total)}, not {WEIGHT_TOTAL} (kept as in the source: {note})",
+                     level=NOTE)
     if note and total == WEIGHT_TOTAL:
         check.at(src, ("weights_total_note",), f"weights add to {WEIGHT_TOTAL}; remove "
                  "weights_total_note")
@@ -236,6 +238,3 @@ def _check_references(src: Source, competencies: dict[str, tuple[str, ...]],
                 check.at(src, path, f"'{cid}' is listed twice (also in {GROUP_NAMES[seen[cid]]})")
             seen[cid] = group
 
-
-def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
