@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from .catalog import display_path, load_catalog
 from .errors import CatalogError, Problem
-from .markdown_text import escape_markdown
+from .escape import markdown_inline as escape_markdown
 from .model import (
     GROUP_NAMES,
     GROUPS,

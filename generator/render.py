@@ -23,7 +23,7 @@ from .export import (
     to_json,
 )
 from .history import VersionChanges
-from .markdown_text import escape_markdown
+from .escape import markdown_inline as escape_markdown
 from .model import (
     GROUP_NAMES,
     GROUPS,

@@ -9,7 +9,7 @@ import pytest
 from conftest import REAL_CATALOG
 
 from generator import load_catalog
-from generator.markdown_text import escape_markdown
+from generator.escape import markdown_inline as escape_markdown
 from generator.render import SiteRenderer, competency_usage
 
 GOLDEN = Path(__file__).parent / "golden"
