@@ -17,6 +17,7 @@ from typing import TypeVar
 from .catalog import display_path, load_catalog
 from .errors import CatalogError, Problem
 from .escape import markdown_inline as escape_markdown
+from .escape import plain_text
 from .model import (
     GROUP_NAMES,
     GROUPS,
@@ -42,21 +43,35 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Change:
-    """One change. `values` are the catalogue's own texts, filled into `template` ({})."""
+    """One change. `template` is code: a constant with one `{}` per value; `values` are the
+    catalogue's own texts, never parsed (no format specs, fields or markup in them count)."""
 
     kind: str
     template: str
     values: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        if self.template.count("{}") != len(self.values) or "{" in self.template.replace(
+                "{}", ""):
+            raise ValueError(f"change template {self.template!r} needs exactly "
+                             f"{len(self.values)} '{{}}' placeholders and no other braces")
+
+    def _fill(self, values: Iterable[str]) -> str:
+        parts = self.template.split("{}")
+        out = [parts[0]]
+        for value, part in zip(values, parts[1:]):
+            out += [value, part]
+        return "".join(out)
+
     @property
     def text(self) -> str:
         """The change as one line of plain text."""
-        return self.template.format(*self.values)
+        return self._fill(plain_text(v) for v in self.values)
 
     @property
     def markdown(self) -> str:
         """The change as one line of inline Markdown, catalogue text escaped."""
-        return self.template.format(*(escape_markdown(v) for v in self.values))
+        return self._fill(escape_markdown(v) for v in self.values)
 
 
 @dataclass(frozen=True)
@@ -238,13 +253,13 @@ def _company_changes(old: Company, new: Company) -> tuple[Change, ...]:
                                       (after.name, _levels(before), _levels(after))))
     for group in _union(a.ability_groups, b.ability_groups):
         changes += _number_change("ability-group-weight",
-                                  f"能力组权重（{GROUP_NAMES.get(group, group)}）",
+                                  "能力组权重（{}）", GROUP_NAMES.get(group, group),
                                   a.ability_groups.get(group), b.ability_groups.get(group))
     for part in _union(a.combination, b.combination):
         changes += _number_change("combination",
-                                  f"总分构成权重（{COMBINATION_NAMES.get(part, part)}）",
+                                  "总分构成权重（{}）", COMBINATION_NAMES.get(part, part),
                                   a.combination.get(part), b.combination.get(part))
-    changes += _number_change("decimals", "结果保留小数位数", a.decimals, b.decimals)
+    changes += _number_change("decimals", "结果保留小数位数", None, a.decimals, b.decimals)
     old_grades = {g.name: g.min for g in a.grades}
     new_grades = {g.name: g.min for g in b.grades}
     for name in _union(old_grades, new_grades):
@@ -268,26 +283,25 @@ def _vocabulary_changes(old: Sequence[Competency],
     for competency_id in _union(after, before):
         a, b = before.get(competency_id), after.get(competency_id)
         if a is None:
-            changes.append(Change("competency-added", f"新增{b.kind}「{{}}」", (b.name,)))
+            changes.append(Change("competency-added", "新增{}「{}」", (b.kind, b.name)))
         elif b is None:
-            changes.append(Change("competency-removed", f"删除{a.kind}「{{}}」", (a.name,)))
+            changes.append(Change("competency-removed", "删除{}「{}」", (a.kind, a.name)))
         else:
             if a.name != b.name:
-                changes.append(Change("competency-renamed", f"{b.kind}「{{}}」改名为「{{}}」",
-                                      (a.name, b.name)))
+                changes.append(Change("competency-renamed", "{}「{}」改名为「{}」",
+                                      (b.kind, a.name, b.name)))
             if a.kind != b.kind:
-                changes.append(Change("competency-kind", f"「{{}}」类别：{a.kind} → {b.kind}",
-                                      (b.name,)))
+                changes.append(Change("competency-kind", "「{}」类别：{} → {}",
+                                      (b.name, a.kind, b.kind)))
             if a.definition != b.definition:
-                changes.append(Change("competency-definition", f"{b.kind}「{{}}」的定义有修改",
-                                      (b.name,)))
+                changes.append(Change("competency-definition", "{}「{}」的定义有修改",
+                                      (b.kind, b.name)))
             ratings = [r for r in _union(b.anchors, a.anchors)
                        if a.anchors.get(r) != b.anchors.get(r)]
             if ratings:
-                changes.append(Change("competency-anchors",
-                                      f"{b.kind}「{{}}」的行为描述有修改（"
-                                      + "、".join(f"{r}分" for r in sorted(ratings, reverse=True))
-                                      + "）", (b.name,)))
+                changes.append(Change("competency-anchors", "{}「{}」的行为描述有修改（{}）",
+                                      (b.kind, b.name, "、".join(
+                                          f"{r}分" for r in sorted(ratings, reverse=True)))))
     return tuple(changes)
 
 
@@ -328,8 +342,8 @@ def _department_diffs(old: Catalog, new: Catalog) -> tuple[DepartmentDiff, ...]:
 def _position_diff(old_catalog: Catalog, new_catalog: Catalog, old: Position | None,
                    new: Position | None) -> PositionDiff:
     if old is None:
-        draft = "（待补充）" if new.is_draft else ""
-        change = Change("position-added", "新增岗位「{}」" + draft, (new.title,))
+        template = "新增岗位「{}」（待补充）" if new.is_draft else "新增岗位「{}」"
+        change = Change("position-added", template, (new.title,))
         return PositionDiff(new.id, new.title, new.department_id, "added", (change,), None, new)
     if new is None:
         change = Change("position-removed", "删除岗位「{}」", (old.title,))
@@ -342,18 +356,20 @@ def _position_diff(old_catalog: Catalog, new_catalog: Catalog, old: Position | N
     if old.title != new.title:
         changes.append(Change("retitled", "岗位名称：「{}」→「{}」", (old.title, new.title)))
     if old.status != new.status:
-        changes.append(Change("status", f"状态：{STATUS_NAMES[old.status]} → "
-                                        f"{STATUS_NAMES[new.status]}"))
+        changes.append(Change("status", "状态：{} → {}",
+                              (STATUS_NAMES[old.status], STATUS_NAMES[new.status])))
     changes += _goal_changes(old.goals, new.goals)
     changes += _monthly_changes(old, new)
     changes += _kpi_changes(old, new)
     for group in GROUPS:
         before, after = old.competencies[group], new.competencies[group]
         label = GROUP_NAMES[group]
-        changes += [Change("position-competency-added", f"新增{label}：{{}}",
-                           (new_catalog.competency(c).name,)) for c in after if c not in before]
-        changes += [Change("position-competency-removed", f"删除{label}：{{}}",
-                           (old_catalog.competency(c).name,)) for c in before if c not in after]
+        changes += [Change("position-competency-added", "新增{}：{}",
+                           (label, new_catalog.competency(c).name))
+                    for c in after if c not in before]
+        changes += [Change("position-competency-removed", "删除{}：{}",
+                           (label, old_catalog.competency(c).name))
+                    for c in before if c not in after]
     return PositionDiff(new.id, new.title, new.department_id, "changed", tuple(changes), old, new)
 
 
@@ -387,23 +403,23 @@ def _goal_changes(old: dict[str, tuple[Goal, ...]],
             if j in matched_new:
                 before = goals_before[matched_new[j]]
                 if before.goal != goal.goal:
-                    changes.append(Change("goal-reworded", f"{category}目标「{{}}」改为「{{}}」",
-                                          (before.goal, goal.goal)))
+                    changes.append(Change("goal-reworded", "{}目标「{}」改为「{}」",
+                                          (category, before.goal, goal.goal)))
             elif (category, j) in arrived:
                 source, i = arrived[(category, j)]
                 before = old[source][i]
-                changes.append(Change("goal-moved", f"目标「{{}}」从{source}移到{category}",
-                                      (goal.goal,)))
+                changes.append(Change("goal-moved", "目标「{}」从{}移到{}",
+                                      (goal.goal, source, category)))
             else:
-                changes.append(Change("goal-added", f"新增{category}目标「{{}}」（目标值「{{}}」）",
-                                      (goal.goal, goal.target)))
+                changes.append(Change("goal-added", "新增{}目标「{}」（目标值「{}」）",
+                                      (category, goal.goal, goal.target)))
                 continue
             if before.target != goal.target:
                 changes.append(Change("goal-target", "目标值「{}」→「{}」（目标：{}）",
                                       (before.target, goal.target, goal.goal)))
         for i, goal in enumerate(goals_before):
             if i not in pairs[category] and (category, i) not in moved:
-                changes.append(Change("goal-removed", f"删除{category}目标「{{}}」", (goal.goal,)))
+                changes.append(Change("goal-removed", "删除{}目标「{}」", (category, goal.goal)))
     return changes
 
 
@@ -465,8 +481,8 @@ def _kpi_changes(old: Position, new: Position) -> list[Change]:
     kept = [pairs[i] for i in sorted(pairs)]
     if kept != sorted(kept):
         names = [k.name for k in new.kpis]
-        changes.append(Change("kpi-order", "KPI 顺序调整为：" + "".join("「{}」" for _ in names),
-                              tuple(names)))
+        changes.append(Change("kpi-order", "KPI 顺序调整为：{}",
+                              ("".join(f"「{name}」" for name in names),)))
     if old.weight_total != new.weight_total:
         changes.append(Change("weight-total", "KPI 权重合计：{} → {}",
                               (format_number(old.weight_total), format_number(new.weight_total))))
@@ -517,12 +533,14 @@ def _levels(scale: NamedScale) -> str:
     return "、".join(f"{lv.label}{lv.points}" for lv in scale.levels)
 
 
-def _number_change(kind: str, label: str, before: float | None,
+def _number_change(kind: str, label: str, subject: str | None, before: float | None,
                    after: float | None) -> list[Change]:
+    """`label` is a constant template with one `{}` for `subject` when `subject` is given."""
     if before == after:
         return []
-    shown = ["—" if v is None else format_number(v) for v in (before, after)]
-    return [Change(kind, label + "：{} → {}", tuple(shown))]
+    shown = tuple("—" if v is None else format_number(v) for v in (before, after))
+    values = shown if subject is None else (subject, *shown)
+    return [Change(kind, label + "：{} → {}", values)]
 
 
 def _department_name(catalog: Catalog, department_id: str) -> str:
@@ -549,9 +567,9 @@ def format_text(diff: CatalogDiff) -> str:
     for title, changes in _company_sections(diff):
         lines += ["", title] + [f"  - {c.text}" for c in changes]
     for department in diff.departments:
-        lines += ["", department.name] + [f"  - {c.text}" for c in department.changes]
+        lines += ["", plain_text(department.name)] + [f"  - {c.text}" for c in department.changes]
         for position in department.positions:
-            lines.append(f"  {position.title}（{position.id}）")
+            lines.append(f"  {plain_text(position.title)}（{position.id}）")
             lines += [f"    - {c.text}" for c in position.changes]
     return "\n".join(lines[1:]) + "\n"
 

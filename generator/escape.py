@@ -18,6 +18,8 @@ _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 # Characters that change how the text around them reads without being visible: bidi
 # overrides and isolates (the "Trojan Source" characters), zero-width joiners and spaces.
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Control characters other than whitespace: never meant as text, and some end a parser's input.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # A spreadsheet reads a cell that starts with one of these as a formula (OWASP CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _SAFE_URL = re.compile(r"^(?:https?://|mailto:|[./#?]|[A-Za-z0-9_\-][^:]*(?:[/?#]|$))", re.I)
@@ -25,7 +27,7 @@ _SAFE_URL = re.compile(r"^(?:https?://|mailto:|[./#?]|[A-Za-z0-9_\-][^:]*(?:[/?#
 
 def plain_text(text: object) -> str:
     """`text` on one line, without invisible formatting characters."""
-    return " ".join(INVISIBLE.sub("", str(text)).split())
+    return " ".join(_CONTROL.sub("", INVISIBLE.sub("", str(text))).split())
 
 
 def html_text(text: object) -> str:

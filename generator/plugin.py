@@ -26,6 +26,20 @@ LOG_BY_LEVEL = {ERROR: log.error, WARNING: log.warning, NOTE: log.info}
 IFRAME_WORKER = "assets/vendor/iframe-worker/shim.js"
 
 
+THEME_OVERRIDES = "theme"  # under the templates folder: Jinja overrides of the theme's own
+
+
+def _add_theme_overrides(config: MkDocsConfig, folder: Path) -> None:
+    """Put `folder` before the theme's templates (after a site's own `custom_dir`), so the
+    site can still override what the plugin overrides."""
+    dirs = config.theme.dirs
+    if str(folder) in dirs or not folder.is_dir():
+        return
+    custom = config.theme.get("custom_dir")
+    at = 1 if custom and dirs and Path(dirs[0]).resolve() == Path(custom).resolve() else 0
+    dirs.insert(at, str(folder))
+
+
 class _WarningCounter(logging.Handler):
     """Counts warnings, as `mkdocs build --strict` does, to know whether the build will fail."""
 
@@ -79,6 +93,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         for entry in self.history:
             if entry.problem:
                 log.warning(f"变更记录 {entry.version}: {entry.problem}")
+        _add_theme_overrides(config, self.templates_dir / THEME_OVERRIDES)
         if config.nav:
             config.nav = expand_departments(config.nav, self.config.departments_nav_title,
                                             self.catalog, self.config.nav_departments_limit)

@@ -6,7 +6,6 @@ No MkDocs here: the plugin, `python -m generator render` and the tests call the 
 from __future__ import annotations
 
 import functools
-import json
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from .export import (
 )
 from .history import VersionChanges
 from .escape import markdown_inline as escape_markdown
+from .escape import nav_title, script_json
 from .model import (
     GROUP_NAMES,
     GROUPS,
@@ -214,9 +214,8 @@ class SiteRenderer:
 
 def calculator_script(name: str, data: object) -> dict[str, str]:
     """{uri: script} registering `data` under `name` for the calculator (app.js loadData)."""
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return {f"{CALCULATOR_DATA}/{name}.js": "(window.__positionCatalog ??= {})"
-            f"[{json.dumps(name)}] = {payload};\n"}
+            f"[{script_json(name)}] = {script_json(data)};\n"}
 
 
 def expand_departments(nav: list, title: str, catalog: Catalog, limit: int = 50) -> list:
@@ -225,7 +224,8 @@ def expand_departments(nav: list, title: str, catalog: Catalog, limit: int = 50)
     Past `limit` departments the entry stays the overview page alone, for the same reason."""
     if len(catalog.departments) > limit:
         return nav
-    section = [{"总览": DEPARTMENTS}] + [{d.name: department_uri(d)} for d in catalog.departments]
+    section = [{"总览": DEPARTMENTS}] + [{nav_title(d.name): department_uri(d)}
+                                       for d in catalog.departments]
     return [{title: section} if isinstance(item, dict) and item.get(title) == DEPARTMENTS
             else item for item in nav]
 

@@ -61,6 +61,15 @@
   }
 
   const SAFE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  // A spreadsheet reads a cell starting with one of these as a formula (OWASP CSV injection):
+  // such text gets a leading apostrophe, as generator/escape.py csv_cell does for `score`.
+  const FORMULA_START = /^[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/;
+
+  function csvCell(value) {
+    const text = value === null || value === undefined ? "" : String(value);
+    const safe = typeof value === "string" && FORMULA_START.test(text) ? `'${text}` : text;
+    return `"${safe.replace(/"/g, '""')}"`;
+  }
 
   function download(name, type, text) {
     const link = h("a", { href: URL.createObjectURL(new Blob([text], { type })), download: name });
@@ -477,7 +486,6 @@
     downloadCsv() {
       const record = this.record();
       const { position, competencies } = this.data;
-      const quote = (v) => `"${String(v === null || v === undefined ? "" : v).replace(/"/g, '""')}"`;
       const rows = [["项目", "名称", "权重", "得分", "加权得分"]];
       rows.push(["岗位", record.title, "", "", ""], ["被考核人", record.employee, "", "", ""],
                 ["考核人", record.rater, "", "", ""], ["考核期间", record.period, "", "", ""]);
@@ -490,7 +498,7 @@
                 ["能力结果", "", "", this.result.ability.on100 ?? "", ""],
                 ["总分", "", "", this.result.overall ?? "", ""],
                 ["等级", this.result.grade || "不完整", "", "", ""]);
-      const text = "\ufeff" + rows.map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n";
+      const text = "\ufeff" + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
       download(`考核表-${record.title}-${record.employee || "未填"}.csv`, "text/csv", text);
     }
 
