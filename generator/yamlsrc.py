@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,9 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
 # Alias expansion can blow a small file up exponentially ("billion laughs"); a catalogue file
 # repeats a few values at most. Only values reached again through an alias count.
 MAX_ALIAS_EXPANSION = 100_000
+
+# Control characters other than tab and line breaks (YAML's "\0" or "\e" escapes write them).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 Path_ = tuple  # a node's path: keys (str) and list indexes (int)
 
@@ -185,6 +189,12 @@ class _Builder:
             value = self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, TypeError) as exc:
             self.fail(node, path, f"cannot read value {node.value!r}: {exc}")
+        if isinstance(value, str):
+            control = _CONTROL.search(value)
+            if control:
+                self.fail(node, path, f"text holds the control character "
+                          f"U+{ord(control.group()):04X}, which is never meant as text (and "
+                          "Excel refuses it); remove it")
         return value
 
 
