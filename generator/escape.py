@@ -22,7 +22,7 @@ INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\uf
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # A spreadsheet reads a cell that starts with one of these as a formula (OWASP CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-_SAFE_URL = re.compile(r"^(?:https?://|mailto:|[./#?]|[A-Za-z0-9_\-][^:]*(?:[/?#]|$))", re.I)
+_SAFE_URL = re.compile(r"^(?:https?://|mailto:|[./#?]|[A-Za-z0-9_\-][^:]*(?:[/?#]|$))", re.IGNORECASE)
 
 
 def plain_text(text: object) -> str:
@@ -48,7 +48,8 @@ def nav_title(text: object) -> str:
 def markdown_inline(text: object) -> str:
     """`text` as literal inline Markdown: HTML escaped, Markdown punctuation backslashed,
     line breaks flattened so a value cannot end a table row, start a block or an attr_list."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html_text(text))
+    # Quotes stay as they are: an entity here would reach the page title escaped twice.
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(plain_text(text), quote=False))
 
 
 def script_json(data: Any) -> str:

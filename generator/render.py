@@ -14,6 +14,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .diff import format_markdown
+from .escape import markdown_inline as escape_markdown
+from .escape import nav_title, script_json
 from .export import (
     catalog_to_data,
     competency_to_data,
@@ -22,8 +24,6 @@ from .export import (
     to_json,
 )
 from .history import VersionChanges
-from .escape import markdown_inline as escape_markdown
-from .escape import nav_title, script_json
 from .model import (
     GROUP_NAMES,
     GROUPS,

@@ -16,8 +16,8 @@ def test_control_characters_in_text_are_refused(mini, escape, code):
     with pytest.raises(CatalogError) as error:
         load_catalog("catalog")
     assert [str(p) for p in error.value.errors] == [
-        f"catalog/{M}:1: title: text holds the control character U+{code}, which is never "
-        "meant as text (and Excel refuses it); remove it"]
+        (f"catalog/{M}:1: title: text holds the control character U+{code}, which is never "
+        "meant as text (and Excel refuses it); remove it")]
 
 
 def test_tabs_and_line_breaks_in_text_are_kept(mini):

@@ -26,6 +26,14 @@
     "weights-not-100": "本岗位 KPI 权重合计不是 100，按原文权重计算，未作折算。",
   };
 
+  // Invisible formatting characters (bidi overrides, zero-width) are dropped from catalogue and
+  // link text, as generator/escape.py plain_text does for the pages.
+  const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+  function plainText(value) {
+    return String(value).replace(INVISIBLE, "");
+  }
+
   function h(tag, attributes = {}, ...children) {
     const element = document.createElement(tag);
     for (const [name, value] of Object.entries(attributes)) {
@@ -35,7 +43,7 @@
     }
     for (const child of children.flat()) {
       if (child === null || child === undefined || child === false) continue;
-      element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+      element.append(child instanceof Node ? child : document.createTextNode(plainText(child)));
     }
     return element;
   }
