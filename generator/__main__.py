@@ -121,18 +121,26 @@ def import_workbook(workbook: Path, catalog_dir: str, write: bool) -> int:
 
 
 def score_file(catalog, path: Path, output: str | None) -> int:
-    """Score every appraisal in `path`; bad rows are reported and left unscored."""
-    from .batch import read_appraisals, score_appraisals, write_csv
+    """Score every appraisal in `path`; bad rows are reported and left unscored.
+
+    A file that cannot be read or exceeds a bound of batch.py gets one line and no output.
+    """
+    from .batch import AppraisalFileError, read_appraisals, score_appraisals, write_csv
 
     try:
         appraisals = read_appraisals(path, catalog)
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        print(f"{path}: cannot read appraisals: {exc}", file=sys.stderr)
+    except AppraisalFileError as exc:
+        print(exc, file=sys.stderr)
         return 1
     rows = score_appraisals(catalog, appraisals)
     text = write_csv(rows)
     if output:
-        write_atomically(Path(output), text)
+        try:
+            write_atomically(Path(output), text)
+        except OSError as exc:
+            print(f"{output}: cannot write the scored appraisals: {exc.strerror or exc}",
+                  file=sys.stderr)
+            return 1
     else:
         sys.stdout.write(text)
     bad = [r for r in rows if r.get("bad")]

@@ -3,15 +3,29 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
+import re
+import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .escape import csv_cell, plain_text
 from .export import position_to_data, scoring_to_data
-from .model import Catalog
+from .model import Catalog, Position
 from .scoring import score
+
+# What `score` reads is bounded, so that a broken or hostile file costs little: each bound is
+# checked before what it bounds is held in memory, and the message names the one hit.
+MAX_FILE_BYTES = 16 * 1024 * 1024  # ~20,000 calculator downloads as saved (indented JSON)
+MAX_ROWS = 100_000  # appraisals in one file
+MAX_COLUMNS = 10_000  # columns of a CSV; values in one JSON list or object
+MAX_CELL_CHARS = 10_000  # characters of one CSV cell or one JSON text
+MAX_NUMBER_CHARS = 32  # characters of one number
+MAX_NESTING = 20  # levels of JSON brackets (the calculator's download has 5)
 
 ERROR_TEXT = {
     "not-a-number": "is not a number",
@@ -38,74 +52,283 @@ class Appraisal:
     row: int
     data: dict[str, Any]
     problems: list[str] = field(default_factory=list)
+    kpi_columns: dict[int, dict[str, Any]] | None = None  # CSV: KPI number (from 1) -> entry
+
+
+class AppraisalFileError(Exception):
+    """The file cannot be scored at all; the message is one line naming it (and the row)."""
+
+
+class _Refused(Exception):
+    """A bound was hit or the file is unreadable: at `row`, or (None) the file as a whole."""
+
+    def __init__(self, message: str, row: int | None = None):
+        super().__init__(message)
+        self.message, self.row = message, row
 
 
 def read_appraisals(path: Path, catalog: Catalog) -> list[Appraisal]:
-    """The appraisals in a .json or .csv file; unreadable values become row problems."""
-    text = path.read_text(encoding="utf-8-sig")
-    if path.suffix.lower() == ".json":
-        return _from_json(text)
-    return _from_csv(text, catalog)
+    """The appraisals in a .json or .csv file; unreadable values become row problems.
+
+    Raises AppraisalFileError if the file cannot be read or exceeds a bound (MAX_...).
+    """
+    try:
+        data = _read_bytes(path)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[:exc.start].count(b"\n") + 1
+            raise _Refused(f"not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}); save "
+                           "the file as UTF-8 (in Excel: CSV UTF-8)") from None
+        if path.suffix.lower() == ".json":
+            return _from_json(text, catalog)
+        return _from_csv(text, catalog)
+    except _Refused as exc:
+        if exc.row is None:
+            raise AppraisalFileError(f"{path}: cannot read appraisals: {exc.message}") from None
+        raise AppraisalFileError(f"{path}: row {exc.row}: {exc.message}; nothing was "
+                                 "scored") from None
 
 
-def _from_json(text: str) -> list[Appraisal]:
-    data = json.loads(text)
+def _read_bytes(path: Path) -> bytes:
+    limit = f"the limit of {MAX_FILE_BYTES:,} ({MAX_FILE_BYTES / 2**20:g} MiB)"
+    try:
+        if path.is_dir():
+            raise _Refused("a folder, not a file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _Refused(f"the file has {size:,} bytes, more than {limit}")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # a pipe or device has no size to check
+    except FileNotFoundError:
+        raise _Refused("no such file") from None
+    except OSError as exc:
+        raise _Refused(exc.strerror or str(exc)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise _Refused(f"the file has more bytes than {limit}")
+    return data
+
+
+# ------------------------------------------------------------------------------------ JSON
+
+# A JSON text, bracket, comma or number: enough to measure nesting and sizes before parsing.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{},]|-?[0-9][0-9.eE+-]*')
+
+
+def _from_json(text: str, catalog: Catalog) -> list[Appraisal]:
+    _check_json_bounds(text)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _Refused(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+                       ) from None
     items = data if isinstance(data, list) else [data]
-    out = []
-    for number, item in enumerate(items, 1):
-        if isinstance(item, dict):
-            out.append(Appraisal(number, item))
+    known = {c.id for c in catalog.competencies}
+    return [_json_appraisal(number, item, known) for number, item in enumerate(items, 1)]
+
+
+def _check_json_bounds(text: str) -> None:
+    """Refuse nesting, texts, numbers and lists beyond the bounds; `row` is the appraisal."""
+    commas: list[int] = []  # per open bracket, the commas seen in it so far
+    top_list = text.lstrip()[:1] == "["
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        kind = token[0]
+        row = commas[0] + 1 if top_list and commas else 1
+        if kind in "[{":
+            commas.append(0)
+            if len(commas) > MAX_NESTING:
+                raise _Refused(f"brackets nested deeper than the limit of {MAX_NESTING} levels",
+                               row)
+        elif kind in "]}":
+            if commas:
+                commas.pop()
+        elif kind == ",":
+            if not commas:
+                continue
+            commas[-1] += 1
+            if top_list and len(commas) == 1:
+                if commas[0] + 1 > MAX_ROWS:
+                    raise _Refused(f"more than the limit of {MAX_ROWS:,} appraisals in one file;"
+                                   " split the file", commas[0] + 1)
+            elif commas[-1] + 1 > MAX_COLUMNS:
+                raise _Refused(f"a list or object of more than the limit of {MAX_COLUMNS:,} "
+                               "values", row)
+        elif kind == '"':
+            if len(token) - 2 > MAX_CELL_CHARS and _text_length(token) > MAX_CELL_CHARS:
+                raise _Refused(f"a text longer than the limit of {MAX_CELL_CHARS:,} characters",
+                               row)
+        elif len(token) > MAX_NUMBER_CHARS:
+            raise _Refused(f"a number longer than the limit of {MAX_NUMBER_CHARS} characters",
+                           row)
+
+
+def _text_length(token: str) -> int:
+    """The length of a JSON text token once its escapes (`\\u5f20` is one character) are read."""
+    try:
+        return len(json.loads(token))
+    except ValueError:  # a bad escape: json.loads reports it properly later
+        return len(token) - 2
+
+
+def _json_appraisal(number: int, item: Any, known: set[str]) -> Appraisal:
+    if not isinstance(item, dict):
+        return Appraisal(number, {}, ["an appraisal must be a JSON object"])
+    problems: list[str] = []
+    data: dict[str, Any] = {}
+    for key in META:
+        value = item.get(key)
+        if value is None or isinstance(value, str):
+            data[key] = (value or "").strip()
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            data[key] = str(value)
         else:
-            out.append(Appraisal(number, {}, ["an appraisal must be a JSON object"]))
-    return out
+            problems.append(f"{key}: expected text, got {_kind(value)}")
+            data[key] = None  # None: not read, so not also reported as an unknown position
+    kpis = item.get("kpis")
+    if kpis is not None and not isinstance(kpis, list):
+        problems.append(f'kpis: expected a list such as [{{"points": 4}}], got {_kind(kpis)}')
+    data["kpis"] = kpis if isinstance(kpis, list) else []
+    ratings = item.get("ratings")
+    if ratings is not None and not isinstance(ratings, dict):
+        problems.append('ratings: expected an object such as {"teamwork": 4}, got '
+                        f"{_kind(ratings)}")
+    data["ratings"] = ratings if isinstance(ratings, dict) else {}
+    for competency_id in data["ratings"]:
+        if competency_id not in known:
+            problems.append(f"ratings: unknown competency {_quoted(competency_id)}"
+                            f"{_did_you_mean(competency_id, known)}")
+    return Appraisal(number, data, problems)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return ("an object" if isinstance(value, dict) else "a list" if isinstance(value, list)
+            else "text" if isinstance(value, str) else "a number")
+
+
+# ------------------------------------------------------------------------------------- CSV
+
+_KPI_COLUMN = re.compile(r"kpi([0-9]{1,18})(_actual)?")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 def _from_csv(text: str, catalog: Catalog) -> list[Appraisal]:
-    reader = csv.DictReader(io.StringIO(text))
+    records = _csv_records(text)
+    header = next(records, None)
+    if header is None:
+        return []
+    columns = [name.strip() for name in header[1]]
+    seen: dict[str, int] = {}
+    for index, name in enumerate(columns):
+        if len(name) > MAX_CELL_CHARS:
+            raise _Refused(_too_long(), 1)
+        if name and name in seen:
+            raise _Refused(f"column {_quoted(name)} appears twice (columns {seen[name] + 1} and "
+                           f"{index + 1})", 1)
+        seen.setdefault(name, index)
+    if "position" not in seen:
+        raise _Refused("no 'position' column; the first row names the columns: position, "
+                       "employee, rater, period, kpi1, kpi1_actual, …, then competency ids", 1)
     known = {c.id for c in catalog.competencies}
-    out = []
-    for number, row in enumerate(reader, 2):  # row 1 is the header
-        problems: list[str] = []
-        kpis: dict[int, dict[str, Any]] = {}
-        ratings: dict[str, Any] = {}
-        for column, raw in row.items():
-            value = (raw or "").strip() if isinstance(raw, str) else ""
-            if column is None:
-                problems.append("more cells than header columns")
-                continue
-            if column in META or value == "":
-                continue
-            name = column.strip()
-            if name.startswith("kpi") and name[3:].split("_")[0].isdigit():
-                index = int(name[3:].split("_")[0]) - 1
-                entry = kpis.setdefault(index, {})
-                if name.endswith("_actual"):
-                    number_value = _number(value)
-                    if number_value is None:
-                        entry["level"] = value
-                    else:
-                        entry["actual"] = number_value
-                else:
-                    entry["points"] = _number(value) if _number(value) is not None else value
-            elif name in known:
-                ratings[name] = _number(value) if _number(value) is not None else value
-            else:
-                problems.append(f"unknown column '{name}'")
-        size = max(kpis, default=-1) + 1
-        data = {k: (row.get(k) or "").strip() for k in META}
-        data["kpis"] = [kpis.get(i) for i in range(size)]
-        data["ratings"] = ratings
-        out.append(Appraisal(number, data, problems))
+    out: list[Appraisal] = []
+    for number, cells in records:
+        for index, cell in enumerate(cells):
+            if len(cell) > MAX_CELL_CHARS:
+                name = columns[index] if index < len(columns) else ""
+                raise _Refused(f"{name}: {_too_long()}" if name else _too_long(), number)
+        if not any(cell.strip() for cell in cells):
+            continue  # an empty row, as spreadsheets leave them
+        if len(out) >= MAX_ROWS:
+            raise _Refused(f"more than the limit of {MAX_ROWS:,} appraisals in one file; split "
+                           "the file", number)
+        out.append(_csv_appraisal(number, columns, seen, cells, known))
     return out
 
 
-def _number(text: str) -> float | int | None:
-    cleaned = text.rstrip("%‰").strip()
-    try:
-        value = float(cleaned)
-    except ValueError:
+def _too_long() -> str:
+    return f"a cell longer than the limit of {MAX_CELL_CHARS:,} characters"
+
+
+def _csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(row number, cells) of each record; the header is row 1, as in a spreadsheet."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    number = 0
+    while True:
+        number += 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if "field larger than field limit" in str(exc):  # csv's own bound, above ours
+                raise _Refused(_too_long(), number) from None
+            raise _Refused(f"cannot read the CSV: {exc}", number) from None
+        if len(cells) > MAX_COLUMNS:
+            raise _Refused(f"{len(cells):,} columns, more than the limit of {MAX_COLUMNS:,}",
+                           number)
+        yield number, cells
+
+
+def _csv_appraisal(number: int, columns: list[str], index: dict[str, int], cells: list[str],
+                   known: set[str]) -> Appraisal:
+    problems: list[str] = []
+    kpis: dict[int, dict[str, Any]] = {}
+    ratings: dict[str, Any] = {}
+    if any(cell.strip() for cell in cells[len(columns):]):
+        problems.append("more cells than header columns")
+    for column, raw in zip(columns, cells):
+        value = raw.strip()
+        if column in META or value == "":
+            continue
+        match = _KPI_COLUMN.fullmatch(column)
+        kpi = int(match[1]) if match else 0
+        if match and kpi == 0:
+            problems.append(f"unknown column {_quoted(column)} (KPIs are numbered from kpi1)")
+        elif match:
+            entry = kpis.setdefault(kpi, {})
+            read = _number(value, column, number)
+            if match[2]:
+                entry["level" if read is None else "actual"] = value if read is None else read
+            else:
+                entry["points"] = value if read is None else read
+        elif column in known:
+            read = _number(value, column, number)
+            ratings[column] = value if read is None else read
+        else:
+            problems.append(f"unknown column {_quoted(column)}")
+    data: dict[str, Any] = {
+        key: cells[index[key]].strip() if index.get(key, len(cells)) < len(cells) else ""
+        for key in META}
+    data["ratings"] = ratings
+    return Appraisal(number, data, problems, kpis)
+
+
+def _number(text: str, column: str, row: int) -> float | int | None:
+    """A cell's number (`95%` is 95), or None if it is not one; refused if too long."""
+    cleaned = unicodedata.normalize("NFKC", text).strip().rstrip("%‰").strip()
+    if not _NUMBER.fullmatch(cleaned):
         return None
+    if len(cleaned) > MAX_NUMBER_CHARS:
+        raise _Refused(f"{column}: a number longer than the limit of {MAX_NUMBER_CHARS} "
+                       "characters", row)
+    value = float(cleaned)
     return int(value) if value.is_integer() and "." not in cleaned else value
+
+
+def _quoted(text: str, limit: int = 60) -> str:
+    """`text` in quotes for a one-line message: on one line, and shortened."""
+    text = plain_text(text)
+    return f"'{text[:limit]}…'" if len(text) > limit else f"'{text}'"
+
+
+def _did_you_mean(word: str, choices: set[str]) -> str:
+    close = difflib.get_close_matches(word, sorted(choices), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+# --------------------------------------------------------------------------------- scoring
 
 
 def score_appraisals(catalog: Catalog, appraisals: list[Appraisal]) -> list[dict[str, Any]]:
@@ -115,29 +338,50 @@ def score_appraisals(catalog: Catalog, appraisals: list[Appraisal]) -> list[dict
     rows = []
     for appraisal in appraisals:
         data = appraisal.data
-        position = positions.get(str(data.get("position", "")))
-        out: dict[str, Any] = {"row": appraisal.row, **{k: data.get(k, "") for k in META}}
+        position = positions.get(data.get("position") or "")
+        out: dict[str, Any] = {"row": appraisal.row, **{k: data.get(k) for k in META}}
         problems = list(appraisal.problems)
+        if position is None and data.get("position") is not None:
+            problems.append(f"unknown position {_quoted(data['position'])}"
+                            if data["position"] else "no position given")
         if position is None:
-            problems.append(f"unknown position '{data.get('position', '')}'")
+            rows.append({**out, "problems": "; ".join(problems), "bad": True})
+            continue
+        out["title"] = position.title
+        entries = _kpi_entries(appraisal, position, problems)
         if problems:
             rows.append({**out, "problems": "; ".join(problems), "bad": True})
             continue
         position_data = position_to_data(position)
-        result = score(position_data, scoring, data)
+        result = score(position_data, scoring, {"kpis": entries, "ratings": data["ratings"]})
         bad, incomplete = _explain(position_data, result)
-        out.update(title=position.title, kpi_on5=result["kpi"]["on5"],
-                   kpi_on100=result["kpi"]["on100"], ability_on5=result["ability"]["on5"],
+        if bad:
+            rows.append({**out, "problems": "; ".join(bad), "bad": True})
+            continue
+        out.update(kpi_on5=result["kpi"]["on5"], kpi_on100=result["kpi"]["on100"],
+                   ability_on5=result["ability"]["on5"],
                    ability_on100=result["ability"]["on100"], overall=result["overall"],
                    grade=result["grade"], complete=result["complete"],
-                   warnings="; ".join(result["warnings"]))
-        if bad:
-            rows.append({**{k: out[k] for k in ("row", *META)}, "title": position.title,
-                         "problems": "; ".join(bad), "bad": True})
-            continue
-        out["problems"] = "; ".join(incomplete)
+                   warnings="; ".join(result["warnings"]), problems="; ".join(incomplete))
         rows.append(out)
     return rows
+
+
+def _kpi_entries(appraisal: Appraisal, position: Position, problems: list[str]) -> list[Any]:
+    """The appraisal's entry for each KPI of `position`; entries beyond its KPIs are problems."""
+    count = len(position.kpis)
+    if appraisal.kpi_columns is not None:
+        has = f"has {count} (kpi1 to kpi{count})" if count > 1 else (
+            "has 1 (kpi1)" if count else "has none")
+        for number in sorted(appraisal.kpi_columns):
+            if number > count:
+                problems.append(f"kpi{number}: no such KPI, {position.title} {has}")
+        return [appraisal.kpi_columns.get(number) for number in range(1, count + 1)]
+    entries = appraisal.data.get("kpis") or []
+    if any(entry not in (None, {}) for entry in entries[count:]):
+        problems.append(f"kpis: {len(entries)} entries, but {position.title} has {count} "
+                        f"KPI{'' if count == 1 else 's'}")
+    return entries[:count]
 
 
 def _explain(position: dict[str, Any], result: dict[str, Any]) -> tuple[list[str], list[str]]:
@@ -154,10 +398,11 @@ def _explain(position: dict[str, Any], result: dict[str, Any]) -> tuple[list[str
 
 
 def write_csv(rows: list[dict[str, Any]]) -> str:
+    """The output CSV; text that a spreadsheet would run as a formula is neutralised."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=OUTPUT_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if row.get(k) is None else row.get(k, "") for k in OUTPUT_COLUMNS})
+        writer.writerow({k: "" if row.get(k) is None else csv_cell(row[k]) for k in OUTPUT_COLUMNS})
     return buffer.getvalue()
 
