@@ -13,6 +13,8 @@ def format_number(value: float) -> str:
 
 GROUP_NAMES = {"core": "核心能力", "reference": "参考能力", "attitude": "态度"}
 KIND_OF_GROUP = {"core": "能力", "reference": "能力", "attitude": "态度"}
+# What a published position's KPI weights add up to (a different total is kept, and flagged).
+WEIGHT_TOTAL = 100
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from .model import (
     Position,
     format_number,
 )
+from .scoring import calculator_rules
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "site_templates"
 HOME = "index.md"
@@ -178,7 +179,10 @@ class SiteRenderer:
         Scripts rather than JSON files, so the calculator also works opened from file://."""
         catalog = self.catalog
         company = catalog.company
-        settings = {"version": company.version, "scoring": scoring_to_data(company.scoring)}
+        # The company's settings and the fixed rules (weight total, groups): the calculator
+        # applies these and restates none of them.
+        settings = {"version": company.version, "scoring": scoring_to_data(company.scoring),
+                    "rules": calculator_rules()}
         out = calculator_script("departments", {
             "version": company.version,
             "departments": [{"id": d.id, "name": d.name, "positions": len(d.positions)}
