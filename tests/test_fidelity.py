@@ -188,6 +188,23 @@ def test_text_without_a_seed_restores_nothing():
     assert not unmarked
 
 
+READ = {"goals": {"goal", "target", "seed", "unclear"},
+        "monthly": {"indicator", "target", "method", "seed", "unclear"},
+        "kpis": {"name", "weight", "standard", "scale", "method", "seed", "unclear"}}
+
+
+def test_every_field_with_source_text_is_read():
+    """A new field (e.g. a goal's sub-items) must be added to position_texts() to be checked."""
+    for path in position_files():
+        data = load(path)
+        fields = {"goals": [g for goals in (data.get("goals") or {}).values() for g in goals],
+                  "monthly": [data["monthly"]] if data.get("monthly") else [],
+                  "kpis": data.get("kpis") or []}
+        for section, items in fields.items():
+            for item in items:
+                assert set(item) <= READ[section], f"{path.name}: {section}: {set(item) - READ[section]}"
+
+
 def test_weights_are_the_sources_figures():
     for path in position_files():
         for i, kpi in enumerate(load(path).get("kpis") or []):
