@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
@@ -156,26 +157,47 @@ def render_to(catalog, catalog_dir: Path, templates: Path, out: Path) -> int:
     from .render import SiteRenderer
 
     pages = SiteRenderer(catalog, templates, history=load_history(catalog, catalog_dir)).pages()
-    for uri, content in pages.items():
-        write_atomically(out / uri, content)
+    try:
+        write_all_or_nothing({out / uri: content for uri, content in pages.items()})
+    except OSError as exc:  # a full disk, a read-only folder: no page has changed
+        print(f"cannot write the pages to {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     print(f"wrote {len(pages)} files to {out}")
     return 0
 
 
 def write_atomically(path: Path, content: str | bytes) -> None:
     """Write `content` to `path` completely or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    write_all_or_nothing({path: content})
+
+
+def write_all_or_nothing(files: dict[Path, str | bytes]) -> None:
+    """Write every file whole, or (OSError) change none of them: each is written to a
+    temporary file beside it, and all are renamed into place once all are written."""
+    umask = os.umask(0)
+    os.umask(umask)
+    made: list[Path] = []  # folders made here: removed again if the writing fails
+    written: list[tuple[str, Path]] = []
     try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; give it a normal file's mode
-        os.replace(tmp, path)
+        for path, content in files.items():
+            for folder in reversed([path.parent, *path.parent.parents]):
+                if not folder.is_dir():
+                    folder.mkdir()
+                    made.append(folder)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+            written.append((tmp, path))
+            with os.fdopen(fd, "wb") as out:
+                out.write(content.encode("utf-8") if isinstance(content, str) else content)
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; give it a normal mode
+        for tmp, path in written:
+            os.replace(tmp, path)
     except BaseException:
-        os.unlink(tmp)
+        for tmp, _ in written:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         raise
 
 

@@ -2,45 +2,118 @@
 
 openpyxl takes about as long per position as MkDocs does; on a machine with a second core
 that time is hidden instead of added to the build.
+
+The second process ends with the build however the build ends: it reads its standard input,
+a pipe only the build holds, and exits when that pipe closes, which the operating system does
+when the build dies, even by SIGKILL. (A pipe works on every platform; Linux's
+PR_SET_PDEATHSIG would follow the thread that started the process rather than the process.)
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+# The second process's exit status when the system refused a write; its stderr holds the errno.
+WRITE_FAILED = 3
+# Its exit status when the build that started it is gone.
+PARENT_GONE = 4
+
 
 class WorkbookJob:
-    """`python -m generator export --format xlsx` of a catalogue, running in the background."""
+    """`python -m generator.background` of a catalogue, running in the background.
 
-    def __init__(self, catalog_dir: Path):
-        fd, name = tempfile.mkstemp(prefix="catalog-", suffix=".xlsx")
-        os.close(fd)
-        self.output = Path(name)
+    It writes into `scratch`, a folder of the build's own (by default a new temporary one).
+    """
+
+    def __init__(self, catalog_dir: Path, scratch: Path | None = None):
+        self.own_scratch = scratch is None
+        if scratch is None:
+            scratch = Path(tempfile.mkdtemp(prefix="catalog-workbook-"))
+        self.scratch = scratch
+        self.output = self.scratch / "catalog.xlsx"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "generator", "export", str(catalog_dir), "--format", "xlsx",
-             "-o", str(self.output)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            [sys.executable, "-m", "generator.background", str(catalog_dir), str(self.output)],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
     def finish(self, destination: Path) -> None:
-        """Wait for the workbook and move it to `destination`; PluginError if it failed."""
-        _, errors = self.process.communicate()
+        """Wait for the workbook and move it to `destination`; PluginError if it failed,
+        OSError if the system refused a write."""
+        errors = self.process.stderr.read()  # not communicate(): it would close our stdin pipe
+        self.process.wait()
         try:
+            if self.process.returncode == WRITE_FAILED:
+                code = _errno(errors)
+                raise OSError(code, os.strerror(code))
             if self.process.returncode != 0:
                 raise PluginError(f"the Excel download could not be written: {errors.strip()}")
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(self.output, destination)
             os.chmod(destination, 0o644)
         finally:
-            self.output.unlink(missing_ok=True)
+            self._close()
 
     def cancel(self) -> None:
+        """Stop the process and remove what it wrote."""
         self.process.kill()
         self.process.wait()
-        self.output.unlink(missing_ok=True)
+        self._close()
+
+    def _close(self) -> None:
+        self.process.stdin.close()
+        self.process.stderr.close()
+        if self.own_scratch:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+        else:
+            self.output.unlink(missing_ok=True)
+
+
+def _errno(errors: str) -> int:
+    """The errno the second process reported as the last line of its stderr."""
+    try:
+        return int(errors.strip().splitlines()[-1].split()[0])
+    except (IndexError, ValueError):
+        return errno.EIO
+
+
+def _exit_when_parent_ends() -> None:
+    def watch() -> None:
+        # os.read, not sys.stdin: a thread blocked in a buffered read stops Python's shutdown
+        while os.read(sys.stdin.fileno(), 4096):
+            pass  # the build writes nothing: this returns when its end of the pipe closes
+        os._exit(PARENT_GONE)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The second process: write the workbook of catalogue `argv[0]` to file `argv[1]`."""
+    catalog_dir, output = sys.argv[1:] if argv is None else argv
+    _exit_when_parent_ends()
+    from .catalog import load_catalog
+    from .errors import CatalogError
+    from .workbook import write_workbook
+
+    try:
+        catalog = load_catalog(catalog_dir)
+    except CatalogError as exc:
+        print(f"the catalogue changed during the build: {exc.errors[0]}", file=sys.stderr)
+        return 1
+    try:
+        write_workbook(catalog, output)
+    except OSError as exc:
+        print(exc.errno or errno.EIO, exc.strerror or exc, file=sys.stderr)
+        return WRITE_FAILED
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

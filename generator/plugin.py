@@ -8,11 +8,11 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .atomic import AtomicDirectory
+from .atomic import AtomicDirectory, describe_os_error
 from .background import WorkbookJob
 from .catalog import load_catalog
 from .errors import ERROR, NOTE, WARNING, CatalogError
@@ -51,6 +51,23 @@ class _WarningCounter(logging.Handler):
         self.count += 1
 
 
+class _BuildMessages(logging.Filter):
+    """MkDocs' messages during a build: the site is named where they would name the temporary
+    folder the build writes into, and a system error is said once, by on_build_error."""
+
+    def __init__(self, building: Path | None, site: Path) -> None:
+        super().__init__()
+        self.building, self.site = (str(building) if building else None), str(site)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message.startswith("Error building page ") and "[Errno " in message:
+            return False
+        if self.building and self.building in message:
+            record.msg, record.args = message.replace(self.building, self.site), ()
+        return True
+
+
 class CatalogPluginConfig(Config):
     catalog = c.Type(str, default="catalog")
     templates = c.Type(str, default="site_templates")
@@ -71,12 +88,15 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.atomic: AtomicDirectory | None = None
         self.workbook: WorkbookJob | None = None
         self.warnings = _WarningCounter()
+        self.site_dir = Path("site")
+        self.messages: _BuildMessages | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.warnings.count = 0  # counted from here on, as --strict counts them
+        self.site_dir = Path(config.site_dir).resolve()  # as users know it (we build elsewhere)
         logging.getLogger("mkdocs").addHandler(self.warnings)
         base = Path(config.config_file_path or ".").resolve().parent
         self.catalog_dir = base / self.config.catalog
@@ -103,14 +123,16 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             config.extra["polyfills"] = [*polyfills, IFRAME_WORKER]
         if self.command != "serve":  # serve builds into its own temporary folder
             self.atomic = AtomicDirectory(config.site_dir)
-            config.site_dir = str(self.atomic.begin())
+            config.site_dir = str(self.atomic.begin(on_wait=log.info))
+        self._filter_messages(self.atomic.building if self.atomic is not None else None)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         has_calculator = files.get_file_from_path(CALCULATOR) is not None
         renderer = SiteRenderer(self.catalog, self.templates_dir, calculator=has_calculator,
                                 history=self.history, workbook_inline=False)
-        self.workbook = WorkbookJob(self.catalog_dir)
+        scratch = self.atomic.scratch if self.atomic is not None else None
+        self.workbook = WorkbookJob(self.catalog_dir, scratch)
         pages = renderer.pages()
         shadowed = [uri for uri in pages if files.get_file_from_path(uri) is not None]
         if shadowed:
@@ -123,9 +145,10 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     @event_priority(-200)  # after every other plugin has written its files (search index, ...)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        self._stop_filtering_messages()
         if self.workbook is not None:
             job, self.workbook = self.workbook, None
-            job.finish(Path(config.site_dir) / CATALOG_XLSX)  # PluginError if it failed
+            job.finish(Path(config.site_dir) / CATALOG_XLSX)  # PluginError, OSError if it failed
         if self.atomic is None:
             return
         if config.strict and self.warnings.count:
@@ -135,14 +158,39 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         config.site_dir = str(self.atomic.target)  # for commands that go on, e.g. gh-deploy
         self.atomic = None
 
+    @event_priority(-200)  # last: it may end the build with a message of its own
     def on_build_error(self, *, error: Exception) -> None:
+        private = self.atomic.private_paths if self.atomic is not None else ()
+        self._clean_up()
+        if isinstance(error, OSError):  # a full disk, a read-only folder: no bug, no traceback
+            log.error(describe_os_error(error, self.site_dir, private))
+            raise Abort("Aborted with a BuildError!")  # what MkDocs says after a PluginError
+
+    def on_shutdown(self) -> None:
+        self._clean_up()  # a build stopped by Ctrl-C has no build_error event
+
+    def _clean_up(self) -> None:
+        """Stop the workbook process and throw an unfinished build away."""
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        self._stop_filtering_messages()
         if self.workbook is not None:
             self.workbook.cancel()
             self.workbook = None
         if self.atomic is not None:
             self.atomic.abort()
             self.atomic = None
+
+    def _filter_messages(self, building: Path | None) -> None:
+        """Filter what MkDocs shows during a build into `building` (see _BuildMessages)."""
+        self._stop_filtering_messages()
+        self.messages = _BuildMessages(building, self.site_dir)
+        for handler in logging.getLogger("mkdocs").handlers:
+            handler.addFilter(self.messages)
+
+    def _stop_filtering_messages(self) -> None:
+        for handler in logging.getLogger("mkdocs").handlers:
+            handler.removeFilter(self.messages)
+        self.messages = None
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         for path in (self.catalog_dir, self.templates_dir):

@@ -1,0 +1,72 @@
+"""The workbook's second process ends with its build, and what it wrote goes with the build."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from processes import mkdocs, stop, with_faults
+from sitebuild import build, site_config
+
+pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(),
+                                reason="finds processes in /proc (Linux)")
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is `pid`."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # it ended while we looked
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def running(pid: int) -> bool:
+    """Whether `pid` runs (a zombie waiting for a reaper has ended)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def command_line(pid: int) -> list[str]:
+    return Path(f"/proc/{pid}/cmdline").read_text().split("\0")
+
+
+def test_a_killed_build_takes_its_workbook_process_and_file_with_it(mini, tmp_path, monkeypatch):
+    config = site_config(tmp_path, mini.root)
+    site = tmp_path / "site"
+    with_faults(monkeypatch, hang="*.xlsx*")  # the workbook process is still writing when killed
+    parent = mkdocs("build", "-d", str(site), config=config,
+                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = None
+    try:
+        deadline = time.monotonic() + 60
+        while child is None:
+            assert time.monotonic() < deadline and parent.poll() is None, "no workbook process"
+            child = next((pid for pid in children(parent.pid)
+                          if "generator" in " ".join(command_line(pid))), None)
+            time.sleep(0.01)
+        workbook = next(Path(arg) for arg in command_line(child) if arg.endswith(".xlsx"))
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        deadline = time.monotonic() + 10
+        while running(child) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not running(child), "the workbook process outlived its build"
+    finally:
+        stop(parent)
+        if child is not None and running(child):
+            os.kill(child, signal.SIGKILL)
+    monkeypatch.delenv("FAULT_HANG")
+    assert build(config, site).returncode == 0  # the next build tidies up after the killed one
+    assert not workbook.exists() and not workbook.parent.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")) == []
