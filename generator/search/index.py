@@ -1,0 +1,153 @@
+"""Records -> the sharded search index: small script files, none of which grows with the site.
+
+Layout (under the site's `search/`; every file is a classic script that registers its data in
+`window.__positionSearch`, so the index also loads from file://):
+
+- `manifest.js`: the counts a query needs to find its files (shards, exact shards, version).
+- `s/<n>.js`: the token shards. A token lives in shard `fnv1a(token) % shards` and holds
+  the first page of its postings: entries sorted by (line class, record, line), at most
+  PAGE_ENTRIES of them. The rest of a long list is in overflow pages `o/<id>-<n>.js`.
+- `x/<n>.js`: exact titles (normalised, no spaces) -> records, for the exact-match boost.
+- `d/<k>/<record>.js`: one record: URL, title, kind, department and its lines' text.
+
+Postings are at line granularity, entry = record * MAX_LINES + line, so the browser can ask
+"do all the words of the query occur in one line" and rank by where that line is. Because
+every list is sorted the same way, the browser merges the first pages and knows the exact
+top results up to the end of the shortest page; it fetches further pages only when it needs
+more results. The bytes for one query are bounded by the page and shard sizes, not by the
+catalogue.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+from pathlib import Path
+
+from ..escape import script_json
+from .records import MAX_LINES, Record
+from .segment import exact_key, fnv1a, line_tokens
+
+FORMAT = 1
+PAGE_ENTRIES = 384  # postings per page of a token's list
+SHARD_BYTES = 12_000  # target size of a token shard
+EXACT_SHARD_BYTES = 6_000
+RECORDS_PER_FOLDER = 1000
+DEPARTMENT_TOKEN = "\u0001d:"  # + department id: the records of one department (filter)
+GLOBAL = "__positionSearch"
+
+
+def record_order(records: list[Record]) -> list[Record]:
+    """Records in the order their ids follow: by the class of their title (positions, then
+    glossary, pages, guide), shorter titles first, then as given; a stable order."""
+    from .records import TITLE_CLASS
+
+    return sorted(records, key=lambda r: (TITLE_CLASS[r.kind], len(r.title)))
+
+
+def build_index(records: list[Record]) -> dict[str, str]:
+    """{path under search/: script text} of the whole index of `records`."""
+    records = record_order(records)
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    departments: dict[str, list[int]] = defaultdict(list)
+    exact: dict[str, list[int]] = defaultdict(list)
+    for rid, record in enumerate(records):
+        base = rid * MAX_LINES
+        for number, line in enumerate(record.lines):
+            for token in line_tokens(line.text, title=number == 0):
+                postings[token].append((line.cls, base + number))
+        if record.department_id:
+            departments[record.department_id].append(rid)
+        exact[exact_key(record.title)].append(rid)
+
+    files: dict[str, str] = {}
+    first_pages: dict[str, list] = {}
+    overflow = 0
+    for token, entries in postings.items():
+        entries.sort()
+        pages = [entries[i:i + PAGE_ENTRIES] for i in range(0, len(entries), PAGE_ENTRIES)]
+        name = ""
+        if len(pages) > 1:
+            name = f"o/{overflow}"
+            overflow += 1
+            for n, page in enumerate(pages[1:], 2):
+                files[f"{name}-{n}.js"] = _script(f"{name}-{n}", _segments(page))
+        first_pages[token] = [len(entries), len(pages), name, _segments(pages[0])]
+    for department_id, rids in departments.items():
+        first_pages[DEPARTMENT_TOKEN + department_id] = [len(rids), 1, "", rids]
+
+    shard_count = _count(first_pages, SHARD_BYTES)
+    for n, shard in _shards(first_pages, shard_count).items():
+        files[f"s/{n}.js"] = _script(f"s/{n}", shard)
+    exact_count = _count(exact, EXACT_SHARD_BYTES)
+    for n, shard in _shards(exact, exact_count).items():
+        files[f"x/{n}.js"] = _script(f"x/{n}", shard)
+    for rid, record in enumerate(records):
+        name = f"d/{rid // RECORDS_PER_FOLDER}/{rid}"
+        files[f"{name}.js"] = _script(name, _record_data(record))
+
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.encode() + b"\0" + files[path].encode())
+    files["manifest.js"] = _script("manifest", {
+        "format": FORMAT, "version": digest.hexdigest()[:12], "shards": shard_count,
+        "exact": exact_count, "lines": MAX_LINES, "folder": RECORDS_PER_FOLDER,
+        "records": len(records), "department": DEPARTMENT_TOKEN})
+    return files
+
+
+def write_index(files: dict[str, str], folder: Path) -> int:
+    """Write the index's files under `folder`; returns the bytes written."""
+    total = 0
+    made: set[Path] = set()
+    for path, text in files.items():
+        target = folder / path
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        data = text.encode("utf-8")
+        target.write_bytes(data)
+        total += len(data)
+    return total
+
+
+def _segments(entries: list[tuple[int, int]]) -> list[int]:
+    """Sorted (class, entry) pairs as [class, count, first, delta, delta, ..., class, ...]."""
+    out: list[int] = []
+    current, previous, count_at = -1, 0, 0
+    for cls, entry in entries:
+        if cls != current:
+            if current >= 0:
+                out[count_at] = len(out) - count_at - 1
+            out += [cls, 0]
+            count_at = len(out) - 1
+            current, previous = cls, 0
+        out.append(entry - previous)
+        previous = entry
+    if current >= 0:
+        out[count_at] = len(out) - count_at - 1
+    return out
+
+
+def _record_data(record: Record) -> dict:
+    return {"u": record.url, "t": record.title, "k": record.kind, "d": record.department,
+            "i": record.department_id,
+            "l": [[line.cls, line.text, line.label] for line in record.lines]}
+
+
+def _count(table: dict, target: int) -> int:
+    size = sum(len(script_json(k)) + len(script_json(v)) + 2 for k, v in table.items())
+    return max(1, math.ceil(size / target))
+
+
+def _shards(table: dict, count: int) -> dict[int, dict]:
+    shards: dict[int, dict] = {n: {} for n in range(count)}
+    for key in sorted(table):
+        shards[fnv1a(key) % count][key] = table[key]
+    return shards
+
+
+def _script(name: str, data: object) -> str:
+    """A classic script registering `data` as `name` (file:// cannot fetch JSON)."""
+    return f"(window.{GLOBAL} ??= {{}})[{script_json(name)}] = {script_json(data)};\n"

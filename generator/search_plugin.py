@@ -1,0 +1,82 @@
+"""SearchPlugin: MkDocs glue only. Collects the pages' records and writes the sharded index
+(generator/search/) into the site's `search/` folder; the browser side is docs/assets/search/."""
+
+from __future__ import annotations
+
+import fnmatch
+import logging
+import time
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.pages import Page
+
+from .search import build_index, catalog_records, html_record, page_url, write_index
+from .search.records import GUIDE, OTHER, Record
+
+log = logging.getLogger("mkdocs.plugins.position-search")
+CATALOG_PLUGIN = "position-catalog"
+FOLDER = "search"  # under site_dir; site_templates/theme/partials/search.html names it too
+
+
+class SearchPluginConfig(Config):
+    enabled = c.Type(bool, default=True)
+    # Pages not indexed at all (their text would only be noise): patterns of source paths.
+    exclude = c.ListOfItems(c.Type(str), default=[
+        "matrix/*", "downloads.md", "departments/index.md", "departments/page-*.md",
+        "glossary/index.md", "glossary/page-*.md"])
+    # Pages ranked after everything else: their examples mention every kind of term.
+    last = c.ListOfItems(c.Type(str), default=["index.md", "guide.md"])
+
+
+class SearchPlugin(BasePlugin[SearchPluginConfig]):
+    """Indexes positions, glossary entries and departments from the catalogue model, and
+    every other page from its HTML; writes the index after the build."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if "material/search" in config.plugins or "search" in config.plugins:
+            log.warning("position-search replaces Material's search plugin: remove `search` "
+                        "from the plugins in mkdocs.yml")
+        self.pages: list[Record] = []
+        return config
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files) -> str:
+        if not self.config.enabled:
+            return html
+        source = page.file.src_uri
+        meta = page.meta.get("search") or {}
+        if meta.get("exclude") or self._matches(source, self.config.exclude):
+            return html
+        if page.file.generated_by == CATALOG_PLUGIN and source.startswith(("departments/",
+                                                                           "glossary/")):
+            return html  # positions, glossary and departments come from the model
+        kind = GUIDE if self._matches(source, self.config.last) else OTHER
+        self.pages.append(html_record(page.url, page.title or "", html, kind))
+        return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        start = time.perf_counter()
+        catalog_plugin = config.plugins.get(CATALOG_PLUGIN)
+        catalog = getattr(catalog_plugin, "catalog", None)
+        if catalog is None:
+            raise PluginError(f"position-search needs the {CATALOG_PLUGIN} plugin before it")
+
+        def url_of(src_uri: str) -> str:
+            return page_url(src_uri, config.use_directory_urls)
+
+        records = catalog_records(catalog, url_of)
+        records += sorted(self.pages, key=lambda r: r.url)
+        files = build_index(records)
+        size = write_index(files, Path(config.site_dir) / FOLDER)
+        log.info(f"search index: {len(records)} pages, {len(files)} files, "
+                 f"{size / 1024:.0f} KB in {time.perf_counter() - start:.1f} s")
+
+    @staticmethod
+    def _matches(source: str, patterns: list[str]) -> bool:
+        return any(fnmatch.fnmatchcase(source, pattern) for pattern in patterns)
