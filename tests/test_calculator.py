@@ -30,9 +30,11 @@ def result(page, key):
 
 
 def test_shared_vectors_give_the_same_numbers_in_the_browser(page, site_url):
+    """The scripts the site serves are the ones tests/js checks (in Node, case by case)."""
     page.goto(site_url + "/calculator/")
-    results = page.evaluate("""(vectors) => vectors.cases.map((c) => PositionScoring.score(
-        vectors.positions[c.position], vectors.scoring, c.appraisal))""", VECTORS)
+    results = page.evaluate("""(vectors) => vectors.cases.map((c) =>
+        PositionCalculator.scoring.score(vectors.positions[c.position], vectors.scoring,
+                                         c.appraisal, vectors.rules))""", VECTORS)
     for case, got in zip(VECTORS["cases"], results, strict=True):
         assert got == case["expect"], case["name"]
 

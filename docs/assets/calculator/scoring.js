@@ -1,12 +1,11 @@
-// Scoring an appraisal: the same rules, step by step, as generator/scoring.py.
-// Both read the JSON of a position and the company scoring settings and return plain data,
-// so one set of test vectors (tests/vectors/scoring.json) checks both.
-// A classic script (not a module), so it also runs from file://.
+// Scoring an appraisal: the same rules, step by step (the same functions), as
+// generator/scoring.py. Both read the JSON of a position and the company scoring settings and
+// return plain data, so one set of test vectors (tests/vectors/scoring.json) checks both.
+// The fixed rules (weight total, groups) arrive as `rules` with the calculator's data.
+// Pure: no page, no storage.
 
 (function (root) {
   "use strict";
-
-  const GROUPS = ["core", "reference", "attitude"];
 
   function tierPoints(scale, actual) {
     let passedUnknown = false;
@@ -14,10 +13,8 @@
       const tier = scale.tiers[index];
       if (tier.value === null) {
         passedUnknown = true;
-        continue;
-      }
-      if (compare(actual, tier.op, tier.value)) {
-        if (passedUnknown) return { points: null, reason: "lost-threshold" };
+      } else if (compare(actual, tier.op, tier.value)) {
+        if (passedUnknown) break;
         return { points: tier.points, tier: index };
       }
     }
@@ -41,6 +38,35 @@
     return typeof value === "number" && Number.isFinite(value);
   }
 
+  function isEmpty(entry) {
+    return entry === null || entry === undefined ||
+      (typeof entry === "object" && !Array.isArray(entry) && Object.keys(entry).length === 0);
+  }
+
+  // Read one KPI entry: {points: n} | {actual: x} | {level: label} | null.
+  function kpiPoints(kpi, entry, low, high) {
+    if (isEmpty(entry)) return { points: null, error: "missing" };
+    if (typeof entry !== "object" || Array.isArray(entry)) return { points: null, error: "invalid" };
+    const kind = kpi.scale ? kpi.scale.kind : null;
+    if ("points" in entry) return wholePoints(entry.points, low, high);
+    if ("actual" in entry && kind === "tiers") return actualPoints(kpi.scale, entry.actual);
+    if ("level" in entry && kind === "named") return levelPoints(kpi.scale, entry.level);
+    return { points: null, error: "invalid" };
+  }
+
+  function actualPoints(scale, actual) {
+    if (!isNumber(actual)) return { points: null, error: "not-a-number" };
+    const result = tierPoints(scale, actual);
+    if (result.points === null) return { points: null, error: result.reason };
+    return result;
+  }
+
+  function levelPoints(scale, label) {
+    const index = scale.levels.findIndex((level) => level.label === label);
+    if (index < 0) return { points: null, error: "unknown-level" };
+    return { points: scale.levels[index].points, tier: index };
+  }
+
   function wholePoints(value, low, high) {
     if (!isNumber(value)) return { points: null, error: "not-a-number" };
     if (!Number.isInteger(value)) return { points: null, error: "not-whole" };
@@ -48,28 +74,124 @@
     return { points: value };
   }
 
-  function isEmpty(entry) {
-    return entry === null || entry === undefined ||
-      (typeof entry === "object" && !Array.isArray(entry) && Object.keys(entry).length === 0);
+  function score(position, scoring, appraisal, rules) {
+    const decimals = scoring.decimals;
+    const to100 = 100 / scoring.points.max;
+    const groups = rules.groups.map((group) => group.id);
+    const warnings = warningsOf(position, rules.weight_total);
+    const [kpis, kpiOn5] = kpiResult(position.kpis, (appraisal && appraisal.kpis) || [], scoring);
+    const [means, competencyErrors] = groupMeans(groups, position.competencies,
+                                                 (appraisal && appraisal.ratings) || {}, scoring);
+    const abilityOn5 = abilityResult(groups, means, scoring.ability_groups);
+    const overall = overallResult(scoring.combination, kpiOn5, abilityOn5, to100);
+    const complete = !warnings.includes("draft") && kpis.every((row) => row.points !== null) &&
+      Object.keys(competencyErrors).length === 0;
+    const kpiErrors = {};
+    kpis.forEach((row, index) => { if ("error" in row) kpiErrors[String(index)] = row.error; });
+    return {
+      kpis,
+      kpi: pair(kpiOn5, to100, decimals),
+      groups: Object.fromEntries(groups.map((g) => [g, round(means[g], decimals)])),
+      ability: pair(abilityOn5, to100, decimals),
+      overall: round(overall, decimals),
+      grade: complete ? gradeOf(scoring, overall) : null,
+      complete,
+      errors: { kpis: kpiErrors, competencies: competencyErrors },
+      warnings,
+    };
   }
 
-  function kpiPoints(kpi, entry, low, high) {
-    if (isEmpty(entry)) return { points: null, error: "missing" };
-    if (typeof entry !== "object" || Array.isArray(entry)) return { points: null, error: "invalid" };
-    const scale = kpi.scale;
-    if ("points" in entry) return wholePoints(entry.points, low, high);
-    if ("actual" in entry && scale && scale.kind === "tiers") {
-      if (!isNumber(entry.actual)) return { points: null, error: "not-a-number" };
-      const result = tierPoints(scale, entry.actual);
-      if (result.points === null) return { points: null, error: result.reason };
-      return result;
+  function warningsOf(position, weightTotal) {
+    const warnings = [];
+    if (position.status === "draft" || position.kpis.length === 0) warnings.push("draft");
+    if (position.kpis.length && weightSum(position.kpis) !== weightTotal) warnings.push("weights-not-100");
+    return warnings;
+  }
+
+  function weightSum(kpis) {
+    let total = 0;
+    for (const kpi of kpis) total += kpi.weight;
+    return total;
+  }
+
+  // One row per KPI, and the weighted mean of the points entered (not rescaled).
+  function kpiResult(kpis, entries, scoring) {
+    const { min: low, max: high } = scoring.points;
+    const total = weightSum(kpis);
+    const rows = [];
+    let weighted = 0;
+    let enteredWeight = 0;
+    kpis.forEach((kpi, index) => {
+      const read = kpiPoints(kpi, index < entries.length ? entries[index] : null, low, high);
+      const row = { ...read, weight: kpi.weight, weighted: null };
+      if (read.points !== null) {
+        row.weighted = round(kpi.weight * read.points / total, scoring.decimals + 1);
+        weighted += kpi.weight * read.points;
+        enteredWeight += kpi.weight;
+      }
+      rows.push(row);
+    });
+    return [rows, enteredWeight ? weighted / enteredWeight : null];
+  }
+
+  // Each group's mean rating (null if it has none), and the ratings that cannot count.
+  function groupMeans(groups, competencies, ratings, scoring) {
+    const { min: low, max: high } = scoring.points;
+    const means = {};
+    const errors = {};
+    for (const group of groups) {
+      const values = [];
+      for (const id of competencies[group]) {
+        const read = Object.prototype.hasOwnProperty.call(ratings, id)
+          ? wholePoints(ratings[id], low, high) : { points: null, error: "missing" };
+        if (read.points === null) errors[id] = read.error;
+        else values.push(read.points);
+      }
+      let sum = 0;
+      for (const value of values) sum += value;
+      means[group] = values.length ? sum / values.length : null;
     }
-    if ("level" in entry && scale && scale.kind === "named") {
-      const index = scale.levels.findIndex((level) => level.label === entry.level);
-      if (index < 0) return { points: null, error: "unknown-level" };
-      return { points: scale.levels[index].points, tier: index };
+    return [means, errors];
+  }
+
+  // The weighted mean of the group means; a group without ratings is left out.
+  function abilityResult(groups, means, weights) {
+    let weightTotal = 0;
+    let abilityTotal = 0;
+    for (const group of groups) {
+      if (means[group] === null) continue;
+      weightTotal += weights[group];
+      abilityTotal += weights[group] * means[group];
     }
-    return { points: null, error: "invalid" };
+    return weightTotal ? abilityTotal / weightTotal : null;
+  }
+
+  // KPI and ability results on 100 combined by weight; a missing part is left out.
+  function overallResult(combination, kpiOn5, abilityOn5, to100) {
+    let top = 0;
+    let bottom = 0;
+    for (const [weight, value] of [[combination.kpi, kpiOn5], [combination.ability, abilityOn5]]) {
+      if (value === null || !weight) continue;
+      top += weight * value * to100;
+      bottom += weight;
+    }
+    return bottom ? top / bottom : null;
+  }
+
+  // The first grade band the overall result, as shown (rounded), reaches.
+  function gradeOf(scoring, overall) {
+    if (overall === null) return null;
+    const shown = roundHalfUp(overall, scoring.decimals);
+    const band = scoring.grades.find((g) => shown >= g.min);
+    return band ? band.name : null;
+  }
+
+  function pair(on5, to100, decimals) {
+    return { on5: round(on5, decimals + 1), on100: round(on5 === null ? null : on5 * to100, decimals) };
+  }
+
+  function round(value, decimals) {
+    return value === null ? null : roundHalfUp(value, decimals);
   }
 
   function roundHalfUp(value, decimals) {
@@ -80,103 +202,7 @@
     return sign * Number(`${shifted}e-${decimals}`);
   }
 
-  function round(value, decimals) {
-    return value === null ? null : roundHalfUp(value, decimals);
-  }
-
-  function pair(on5, to100, decimals) {
-    return { on5: round(on5, decimals + 1), on100: round(on5 === null ? null : on5 * to100, decimals) };
-  }
-
-  function score(position, scoring, appraisal) {
-    const low = scoring.points.min;
-    const high = scoring.points.max;
-    const to100 = 100 / high;
-    const decimals = scoring.decimals;
-    const warnings = [];
-    if (position.status === "draft" || position.kpis.length === 0) warnings.push("draft");
-    let total = 0;
-    for (const kpi of position.kpis) total += kpi.weight;
-    if (position.kpis.length && total !== 100) warnings.push("weights-not-100");
-
-    const entries = (appraisal && appraisal.kpis) || [];
-    const kpis = [];
-    let weighted = 0;
-    let enteredWeight = 0;
-    position.kpis.forEach((kpi, index) => {
-      const entry = index < entries.length ? entries[index] : null;
-      const read = kpiPoints(kpi, entry, low, high);
-      const row = { ...read, weight: kpi.weight, weighted: null };
-      if (read.points !== null) {
-        row.weighted = round(kpi.weight * read.points / total, decimals + 1);
-        weighted += kpi.weight * read.points;
-        enteredWeight += kpi.weight;
-      }
-      kpis.push(row);
-    });
-    const kpiOn5 = enteredWeight ? weighted / enteredWeight : null;
-
-    const ratings = (appraisal && appraisal.ratings) || {};
-    const groupMeans = {};
-    const competencyErrors = {};
-    for (const group of GROUPS) {
-      const values = [];
-      for (const id of position.competencies[group]) {
-        const read = Object.prototype.hasOwnProperty.call(ratings, id)
-          ? wholePoints(ratings[id], low, high) : { points: null, error: "missing" };
-        if (read.points === null) competencyErrors[id] = read.error;
-        else values.push(read.points);
-      }
-      let sum = 0;
-      for (const value of values) sum += value;
-      groupMeans[group] = values.length ? sum / values.length : null;
-    }
-    const groupWeights = scoring.ability_groups;
-    const used = GROUPS.filter((group) => groupMeans[group] !== null);
-    let weightSum = 0;
-    let abilitySum = 0;
-    for (const group of used) {
-      weightSum += groupWeights[group];
-      abilitySum += groupWeights[group] * groupMeans[group];
-    }
-    const abilityOn5 = used.length && weightSum ? abilitySum / weightSum : null;
-
-    const combination = scoring.combination;
-    const parts = [[combination.kpi, kpiOn5], [combination.ability, abilityOn5]]
-      .filter(([weight, value]) => value !== null && weight);
-    let overall = null;
-    if (parts.length) {
-      let top = 0;
-      let bottom = 0;
-      for (const [weight, value] of parts) {
-        top += weight * value * to100;
-        bottom += weight;
-      }
-      overall = top / bottom;
-    }
-
-    const complete = !warnings.includes("draft") && kpis.every((row) => row.points !== null) &&
-      Object.keys(competencyErrors).length === 0;
-    let grade = null;
-    if (complete && overall !== null) {
-      const rounded = roundHalfUp(overall, decimals);
-      const band = scoring.grades.find((g) => rounded >= g.min);
-      grade = band ? band.name : null;
-    }
-    const kpiErrors = {};
-    kpis.forEach((row, index) => { if ("error" in row) kpiErrors[String(index)] = row.error; });
-    return {
-      kpis,
-      kpi: pair(kpiOn5, to100, decimals),
-      groups: Object.fromEntries(GROUPS.map((g) => [g, round(groupMeans[g], decimals)])),
-      ability: pair(abilityOn5, to100, decimals),
-      overall: round(overall, decimals),
-      grade,
-      complete,
-      errors: { kpis: kpiErrors, competencies: competencyErrors },
-      warnings,
-    };
-  }
-
-  root.PositionScoring = { GROUPS, tierPoints, kpiPoints, roundHalfUp, score };
+  const scoring = { tierPoints, kpiPoints, roundHalfUp, score };
+  (root.PositionCalculator ??= {}).scoring = scoring;
+  if (typeof module !== "undefined") module.exports = scoring;
 })(globalThis);
