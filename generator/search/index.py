@@ -10,8 +10,9 @@ Layout (under the site's `search/`; every file is a classic script that register
 - `x/<n>.js`: exact titles (normalised, no spaces) -> records, for the exact-match boost.
 - `d/<k>/<record>.js`: one record: URL, title, kind, department and its lines' text.
 
-Postings are at line granularity, entry = record * MAX_LINES + line, so the browser can ask
-"do all the words of the query occur in one line" and rank by where that line is. Because
+Postings are per token position: entry = (record * MAX_LINES + line) * MAX_POSITIONS +
+position, so the browser finds a phrase as its tokens at consecutive positions of one line,
+and ranks it by the class of that line. Because
 every list is sorted the same way, the browser merges the first pages and knows the exact
 top results up to the end of the shortest page; it fetches further pages only when it needs
 more results. The bytes for one query are bounded by the page and shard sizes, not by the
@@ -36,6 +37,9 @@ EXACT_SHARD_BYTES = 6_000
 RECORDS_PER_FOLDER = 1000
 DEPARTMENT_TOKEN = "\u0001d:"  # + department id: the records of one department (filter)
 GLOBAL = "__positionSearch"
+MAX_POSITIONS = 512  # tokens of a line past this are not indexed (records split long text)
+CLASS_SHIFT = 2**35  # key = class * CLASS_SHIFT + (record * MAX_LINES + line) * MAX_POSITIONS
+                     #       + position; below 2**53, so exact in a JavaScript number
 
 
 def record_order(records: list[Record]) -> list[Record]:
@@ -53,10 +57,11 @@ def build_index(records: list[Record]) -> dict[str, str]:
     departments: dict[str, list[int]] = defaultdict(list)
     exact: dict[str, list[int]] = defaultdict(list)
     for rid, record in enumerate(records):
-        base = rid * MAX_LINES
         for number, line in enumerate(record.lines):
-            for token in line_tokens(line.text, title=number == 0):
-                postings[token].append((line.cls, base + number))
+            base = (rid * MAX_LINES + number) * MAX_POSITIONS
+            for token, position in line_tokens(line.text, title=number == 0):
+                if position < MAX_POSITIONS:
+                    postings[token].append((line.cls, base + position))
         if record.department_id:
             departments[record.department_id].append(rid)
         exact[exact_key(record.title)].append(rid)
@@ -74,6 +79,8 @@ def build_index(records: list[Record]) -> dict[str, str]:
             for n, page in enumerate(pages[1:], 2):
                 files[f"{name}-{n}.js"] = _script(f"{name}-{n}", _segments(page))
         first_pages[token] = [len(entries), len(pages), name, _segments(pages[0])]
+        if len(pages) > 1:  # each later page's first key, to fetch only the page a key is in
+            first_pages[token].append([_key(*page[0]) for page in pages[1:]])
     for department_id, rids in departments.items():
         first_pages[DEPARTMENT_TOKEN + department_id] = [len(rids), 1, "", rids]
 
@@ -92,7 +99,7 @@ def build_index(records: list[Record]) -> dict[str, str]:
         digest.update(path.encode() + b"\0" + files[path].encode())
     files["manifest.js"] = _script("manifest", {
         "format": FORMAT, "version": digest.hexdigest()[:12], "shards": shard_count,
-        "exact": exact_count, "lines": MAX_LINES, "folder": RECORDS_PER_FOLDER,
+        "exact": exact_count, "lines": MAX_LINES, "positions": MAX_POSITIONS, "folder": RECORDS_PER_FOLDER,
         "records": len(records), "department": DEPARTMENT_TOKEN})
     return files
 
@@ -110,6 +117,11 @@ def write_index(files: dict[str, str], folder: Path) -> int:
         target.write_bytes(data)
         total += len(data)
     return total
+
+
+def _key(cls: int, entry: int) -> int:
+    """An entry as the browser orders it: class first (engine.js SHIFT)."""
+    return cls * CLASS_SHIFT + entry
 
 
 def _segments(entries: list[tuple[int, int]]) -> list[int]:

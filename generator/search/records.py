@@ -32,7 +32,7 @@ POSITION, GLOSSARY, DEPARTMENT, OTHER, GUIDE = "position", "glossary", "departme
 TITLE_CLASS = {POSITION: TITLE, GLOSSARY: GLOSSARY_NAME, DEPARTMENT: PAGE, OTHER: PAGE,
                GUIDE: LAST}
 MAX_LINES = 1024  # lines past this many in one page are not indexed (entries pack line ids)
-MAX_LINE_CHARS = 160  # longer paragraphs are cut at sentence ends into lines of about this
+MAX_LINE_CHARS = 120  # longer text is cut at sentence ends into lines of about this
 
 
 @dataclass(frozen=True)
@@ -125,20 +125,20 @@ def html_record(url: str, title: str, html: str, kind: str = OTHER) -> Record:
     parser.close()
     cls = TITLE_CLASS[kind]
     texts = [t for t in parser.lines if t and t != title]
-    lines = [Line(cls, title)] + [Line(cls, t) for text in texts for t in _split_long(text)]
+    lines = [Line(cls, title)] + [Line(cls, text) for text in texts]
     return Record(url, title, kind, lines=_clean(lines))
 
 
 def _clean(lines: list[Line]) -> tuple[Line, ...]:
-    """Lines with text, white space collapsed, no repeats, at most MAX_LINES."""
+    """Lines with text, white space collapsed, long ones cut at sentence ends, no repeats,
+    at most MAX_LINES."""
     seen: set[tuple[int, str]] = set()
     out = []
     for line in lines:
-        text = plain_text(line.text)
-        if not text or (line.cls, text) in seen:
-            continue
-        seen.add((line.cls, text))
-        out.append(Line(line.cls, text, line.label))
+        for text in _split_long(plain_text(line.text)):
+            if text and (line.cls, text) not in seen:
+                seen.add((line.cls, text))
+                out.append(Line(line.cls, text, line.label))
     return tuple(out[:MAX_LINES])
 
 

@@ -5,7 +5,9 @@ each run of CJK characters gives its character bigrams (`掉线率` -> `掉线`,
 of letters or digits is one word (`kpi`, `120`). Bigrams need no dictionary, so the browser
 segments a query exactly as the index was segmented, whatever the catalogue's vocabulary.
 Titles also give their single characters, so a one-character query finds titles only.
-A line's first token is also indexed behind START, so a query can tell "begins with".
+Each token is indexed at its position among the line's tokens, so a query's words must
+stand next to each other as in the query; a line's first token is also indexed behind
+START, so a query can tell "begins with".
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _RUN = re.compile(f"([{CJK}]+)|([a-z0-9]+)")
 _ZERO_WIDTH = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _SPACE = re.compile(r"\s+")
+_CJK = re.compile(f"[{CJK}]")
 START = "\u0002"  # + a line's first token: "the line begins with it"
 
 
@@ -45,18 +48,21 @@ def tokens(text: str, unigrams: bool = False) -> list[str]:
     return out
 
 
-def line_tokens(text: str, title: bool = False) -> set[str]:
-    """The distinct tokens a line is indexed under: its tokens (with single characters for a
-    title) and START + its first token (first character and first bigram for a title)."""
-    found = tokens(text, unigrams=title)
-    out = set(found)
+def line_tokens(text: str, title: bool = False) -> list[tuple[str, int]]:
+    """(token, position) pairs a line is indexed under, without repeats: each token at its
+    ordinal among the line's tokens (so a phrase is tokens at consecutive positions),
+    START + the first token at 0, and for a title each CJK character and START + the first
+    character at 0 (so one character finds titles, and "begins with" works for it)."""
+    found = tokens(text)
+    out = {(token, position) for position, token in enumerate(found)}
     if found:
-        first = _RUN.search(normalize(text))
-        run = first.group(0) if first else ""
-        out.add(START + (run[:2] if len(run) > 1 and first.group(1) else run))
-        if title and first and first.group(1):
-            out.add(START + run[0])
-    return out
+        out.add((START + found[0], 0))
+    if title:
+        characters = [c for c in tokens(text, unigrams=True) if len(c) == 1 and _CJK.match(c)]
+        out.update((c, 0) for c in characters)
+        if characters and _CJK.match(normalize(text)[:1]):
+            out.add((START + characters[0], 0))
+    return sorted(out, key=lambda pair: (pair[1], pair[0]))
 
 
 def query_tokens(term: str) -> list[str]:

@@ -2,15 +2,16 @@
 // what matches. No DOM here: `load(name)` is given (a script loader in the page, files in
 // Node's tests), so the same code answers in both.
 //
-// A posting list's entries are keys `class * 2^32 + record * lines + line`, sorted; every
-// list is sorted the same way, so the first pages of a query's lists, merged, give the exact
-// best results up to the smallest last key loaded ("bound"). Further pages are fetched only
-// when more results are needed: a query costs a few shards and pages, whatever the site size.
+// A token's posting list is a sorted list of keys: the line class, the record, the line and
+// the token's position in it. Every list is sorted the same way, by class first, so walking
+// the lists of a query's tokens together yields its phrase matches best class first; pages
+// past the first are fetched only where the walk needs them, so a query costs a few shards
+// and pages whatever the size of the site.
 (function (root) {
   "use strict";
 
   const seg = root.PositionSearch ? root.PositionSearch.segment : require("./segment.js");
-  const SHIFT = 2 ** 32;
+  const SHIFT = 2 ** 35; // key = class * SHIFT + (record * lines + line) * positions + position
   // Line classes, as generator/search/records.py numbers them.
   const CLASS = { title: 0, kpi: 1, goal: 2, glossaryName: 3, glossaryText: 4,
     positionText: 5, page: 6, last: 7 };
@@ -22,7 +23,7 @@
   };
   const RECORD_KINDS = { position: "position", glossary: "glossary" };
   const MAX_TOKENS = 6; // per term: a long term is looked up by some of its bigrams
-  const PAGES_PER_STEP = 16; // pages fetched at most while looking for one batch of results
+  const FILES_PER_STEP = 60; // index files fetched at most while looking for one batch
   const SHOWN_LINES = 2;
 
   function classOf(key) {
@@ -44,13 +45,21 @@
     return keys;
   }
 
-  // At most MAX_TOKENS of a term's tokens, spread over it: every other bigram still covers
-  // every character; the phrase itself is checked against the line's text afterwards.
-  function pickTokens(tokens) {
-    const unique = [...new Set(tokens)];
-    if (unique.length <= MAX_TOKENS) return unique;
-    const step = (unique.length - 1) / (MAX_TOKENS - 1);
-    return Array.from({ length: MAX_TOKENS }, (_, i) => unique[Math.round(i * step)]);
+  // The tokens of one term with their offsets in the phrase, at most MAX_TOKENS of them
+  // spread over it (the phrase is checked against the line's text afterwards). A lone CJK
+  // character is in titles only and has no position: it stands alone or is left out.
+  function termTokens(term) {
+    const tokens = seg.queryTokens(term);
+    if (tokens.length === 1) return [{ token: tokens[0], offset: 0 }];
+    const placed = tokens.filter((token) => !isCharacter(token))
+      .map((token, offset) => ({ token, offset }));
+    if (placed.length <= MAX_TOKENS) return placed;
+    const step = (placed.length - 1) / (MAX_TOKENS - 1);
+    return Array.from({ length: MAX_TOKENS }, (_, i) => placed[Math.round(i * step)]);
+  }
+
+  function isCharacter(token) {
+    return [...token].length === 1 && /[^a-z0-9]/u.test(token);
   }
 
   // Where `terms` occur in `text`: merged [start, end) ranges of the original text.
@@ -72,26 +81,84 @@
     return merged;
   }
 
+  // One token's posting list: its first page came with the shard, the others are fetched
+  // when a key in their range is asked about (`firsts`: each page's first key).
   class Posting {
     constructor(engine, entry) {
-      [this.total, this.pages, this.name] = entry;
-      this.engine = engine;
-      this.keys = decode(entry[3]);
-      this.loaded = 1;
+      const [total, pages, name, segments, firsts = []] = entry;
+      Object.assign(this, { engine, total, pages, name });
+      this.loaded = [decode(segments)];
+      this.firsts = [this.loaded[0][0], ...firsts];
     }
 
-    get complete() {
-      return this.loaded >= this.pages;
+    async page(index) {
+      if (!this.loaded[index]) {
+        this.loaded[index] = decode(await this.engine.get(`${this.name}-${index + 1}`));
+      }
+      return this.loaded[index];
     }
 
-    get bound() {
-      return this.complete ? Infinity : this.keys[this.keys.length - 1];
+    // The page that holds `key` if any list entry does: the last whose first key <= key.
+    pageOf(key) {
+      let low = 0;
+      let high = this.firsts.length - 1;
+      if (key < this.firsts[0]) return -1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (this.firsts[middle] <= key) low = middle;
+        else high = middle - 1;
+      }
+      return low;
     }
 
-    async next() {
-      const page = await this.engine.get(`${this.name}-${this.loaded + 1}`);
-      this.keys.push(...decode(page));
-      this.loaded += 1;
+    async has(key) {
+      const index = this.pageOf(key);
+      if (index < 0) return false;
+      const keys = await this.page(index);
+      let low = 0;
+      let high = keys.length - 1;
+      while (low <= high) {
+        const middle = (low + high) >> 1;
+        if (keys[middle] === key) return true;
+        if (keys[middle] < key) low = middle + 1;
+        else high = middle - 1;
+      }
+      return false;
+    }
+
+    // The smallest key >= `key` (Infinity past the end). Only the page that can hold it is
+    // fetched; when that page has none, the next page's first key answers unfetched.
+    async seek(key) {
+      const index = Math.max(0, this.pageOf(key));
+      const keys = await this.page(index);
+      let low = 0;
+      let high = keys.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (keys[middle] < key) low = middle + 1;
+        else high = middle;
+      }
+      if (low < keys.length) return keys[low];
+      return index + 1 < this.pages ? this.firsts[index + 1] : Infinity;
+    }
+  }
+
+  // The keys k in [from, to) such that every list i holds k + offsets[i]: where a phrase
+  // starts, its tokens at consecutive positions of one line. In order; each list in turn
+  // jumps to the next key the others could agree on (a leapfrog join), so only the pages
+  // where the lists meet are fetched, not every page of a common token.
+  async function* phrase(lists, offsets, from, to) {
+    let key = from;
+    for (;;) {
+      let agreed = 0;
+      for (let i = 0; agreed < lists.length; i = (i + 1) % lists.length) {
+        const found = (await lists[i].seek(key + offsets[i])) - offsets[i];
+        if (found >= to) return;
+        if (found === key) agreed += 1;
+        else { key = found; agreed = 1; }
+      }
+      yield key;
+      key += 1;
     }
   }
 
@@ -99,10 +166,12 @@
     constructor(load) {
       this.load = load;
       this.files = new Map();
+      this.fetched = 0;
     }
 
     get(name) {
       if (!this.files.has(name)) {
+        this.fetched += 1;
         const promise = this.load(name);
         promise.catch(() => this.files.delete(name)); // a failed file is tried again
         this.files.set(name, promise);
@@ -114,10 +183,15 @@
       return this.get("manifest");
     }
 
-    async posting(token) {
+    // The raw shard entry of `token`, or null.
+    async entry(token) {
       const manifest = await this.manifest();
       const shard = await this.get(`s/${seg.fnv1a(token) % manifest.shards}`);
-      const entry = Object.prototype.hasOwnProperty.call(shard, token) ? shard[token] : null;
+      return Object.prototype.hasOwnProperty.call(shard, token) ? shard[token] : null;
+    }
+
+    async posting(token) {
+      const entry = await this.entry(token);
       return entry ? new Posting(this, entry) : null;
     }
 
@@ -133,10 +207,11 @@
       return Object.prototype.hasOwnProperty.call(shard, key) ? shard[key] : [];
     }
 
+    // The records of one department (the entry holds record ids, not line keys).
     async departmentRecords(id) {
       const manifest = await this.manifest();
-      const posting = await this.posting(manifest.department + id);
-      return new Set(posting ? posting.keys : []);
+      const entry = await this.entry(manifest.department + id);
+      return new Set(entry ? entry[3] : []);
     }
 
     // A search for `query`; filters: {kind: "position" | "kpi" | "glossary", department: id}.
@@ -145,12 +220,30 @@
     }
   }
 
+  // The classes a walk covers: [from, to) key ranges, one per run of allowed classes.
+  function ranges(classes) {
+    if (!classes) return [[0, Infinity]];
+    const sorted = [...classes].sort((a, b) => a - b);
+    const out = [];
+    for (const cls of sorted) {
+      const last = out[out.length - 1];
+      if (last && last[1] === cls * SHIFT) last[1] = (cls + 1) * SHIFT;
+      else out.push([cls * SHIFT, (cls + 1) * SHIFT]);
+    }
+    return out;
+  }
+
+  // One query. Candidates come in passes, each in rank order: titles equal to the query,
+  // position titles that begin with it, then every line holding all of the main term's
+  // tokens, by class (title, KPI, goal, glossary name, ...) and record. Each candidate is
+  // checked against its record's text (every term as a phrase) before it is shown.
   class Search {
     constructor(engine, query, filters) {
       this.engine = engine;
       this.query = query;
       this.filters = filters;
       this.terms = seg.terms(query);
+      this.folded = this.terms.map((term) => seg.mapped(term).folded).filter(Boolean);
       this.emitted = new Set();
       this.exhausted = false;
       this.ready = this.start();
@@ -159,153 +252,114 @@
     async start() {
       const engine = this.engine;
       await engine.manifest();
-      if (!this.terms.length) return this.finish();
-      const lists = await Promise.all(this.terms.map((term) =>
-        Promise.all(pickTokens(seg.queryTokens(term)).map((t) => engine.posting(t)))));
+      const terms = this.terms.map(termTokens).filter((tokens) => tokens.length);
+      if (!terms.length) return this.finish();
+      const lists = await Promise.all(terms.map((tokens) =>
+        Promise.all(tokens.map(({ token }) => engine.posting(token)))));
       if (lists.some((postings) => postings.some((p) => p === null))) return this.finish();
-      this.lists = lists;
-      const first = seg.queryTokens(this.terms[0])[0];
-      this.prefix = await engine.posting(seg.START + first);
-      this.exactIds = this.filters.kind === "kpi" ? [] : await engine.exact(this.query);
+      // The main term is the one with the rarest token; the others are checked in the text.
+      const rarest = (postings) => Math.min(...postings.map((p) => p.total));
+      const main = lists.reduce((best, postings, i) =>
+        rarest(postings) < rarest(lists[best]) ? i : best, 0);
+      const offsets = terms[main].map(({ offset }) => offset);
+      const classes = KINDS[this.filters.kind];
       this.allowed = this.filters.department
         ? await engine.departmentRecords(this.filters.department) : null;
-      this.dirty = true;
-      this.queue = [];
+      const exact = this.filters.kind === "kpi" ? [] : await engine.exact(this.query);
+      const first = terms[main][0];
+      const prefix = first.offset === 0 && (!classes || classes.has(CLASS.title))
+        ? await engine.posting(seg.START + first.token) : null;
+      this.passes = [
+        (async function* () { for (const record of exact) yield { record, exact: true }; })(),
+        prefix ? this.walk([prefix, ...lists[main]], [0, ...offsets], [[0, SHIFT]]) : null,
+        this.walk(lists[main], offsets, ranges(classes)),
+      ].filter(Boolean);
+    }
+
+    // Phrase matches of `lists` at `offsets`, in rank order, as candidates.
+    async *walk(lists, offsets, spans) {
+      const perRecord = this.engine.lineCount * this.engine.positionCount;
+      for (const [from, to] of spans) {
+        for await (const key of phrase(lists, offsets, from, to)) {
+          const record = Math.floor((key % SHIFT) / perRecord);
+          if (this.emitted.has(record) || (this.allowed && !this.allowed.has(record))) continue;
+          const line = Math.floor((key % SHIFT) / this.engine.positionCount) %
+            this.engine.lineCount;
+          yield { record, key, line, cls: classOf(key) };
+        }
+      }
     }
 
     finish() {
       this.exhausted = true;
-      this.lists = null;
+      this.passes = [];
     }
 
-    postings() {
-      const all = this.lists.flat();
-      return this.prefix ? [...all, this.prefix] : all;
-    }
-
-    // The candidates whose place is certain given what is loaded, best first.
-    rank() {
-      const classes = KINDS[this.filters.kind];
-      const postings = this.postings();
-      const bound = Math.min(...postings.map((p) => p.bound));
-      const lines = this.engine.lineCount;
-      const best = this.lists.map((tokens) => {
-        const [shortest, ...others] = [...tokens].sort((a, b) => a.keys.length - b.keys.length);
-        const sets = others.map((p) => new Set(p.keys));
-        const byRecord = new Map();
-        for (const key of shortest.keys) {
-          if (key > bound) break;
-          if (classes && !classes.has(classOf(key))) continue;
-          if (!sets.every((set) => set.has(key))) continue;
-          const record = Math.floor((key % SHIFT) / lines);
-          if (this.allowed && !this.allowed.has(record)) continue;
-          if (!byRecord.has(record)) byRecord.set(record, key);
-        }
-        return byRecord;
-      });
-      const prefixes = this.prefix ? new Set(this.prefix.keys) : new Set();
-      const [first, ...rest] = best;
-      const ranked = [];
-      for (const [record, key] of first) {
-        if (this.emitted.has(record)) continue;
-        let worst = key;
-        for (const other of rest) {
-          const theirs = other.get(record);
-          if (theirs === undefined) { worst = -1; break; }
-          worst = Math.max(worst, theirs);
-        }
-        if (worst < 0) continue;
-        ranked.push({ record, key: worst, cls: classOf(worst), prefix: prefixes.has(key) });
-      }
-      // Within a class, lines that begin with the query first; so a class is final only when
-      // the bound has passed it.
-      const finalBelow = bound === Infinity ? Infinity : classOf(bound);
-      ranked.sort((a, b) => a.cls - b.cls || b.prefix - a.prefix || a.key - b.key);
-      this.queue = ranked.filter((c) => c.cls < finalBelow);
-      this.partial = ranked.filter((c) => c.cls >= finalBelow);
-      this.dirty = false;
-    }
-
-    async loadMore() {
-      const open = this.postings().filter((p) => !p.complete);
-      if (!open.length) return false;
-      open.sort((a, b) => a.bound - b.bound);
-      await open[0].next();
-      this.dirty = true;
-      return true;
-    }
-
-    async nextCandidate(budget) {
-      while (this.exactIds.length) {
-        const record = this.exactIds.shift();
-        if (!this.emitted.has(record)) return { record, exact: true };
-      }
-      for (;;) {
-        if (this.dirty) this.rank();
-        if (this.queue.length) return this.queue.shift();
-        if (budget.pages > 0 && await this.loadMore()) { budget.pages -= 1; continue; }
-        if (this.partial.length) return this.partial.shift(); // out of budget: best known
-        return null;
-      }
-    }
-
-    // Up to `count` more results, each checked against its record's text.
+    // Up to `count` more results. Once it has some, it stops early (not exhausted) after
+    // FILES_PER_STEP more index files, so a batch of a very common query stays small.
     async more(count) {
       await this.ready;
       const results = [];
-      if (this.exhausted) return results;
-      const budget = { pages: PAGES_PER_STEP };
-      while (results.length < count) {
-        const candidate = await this.nextCandidate(budget);
-        if (!candidate) { this.exhausted = this.postings().every((p) => p.complete); break; }
+      const engine = this.engine;
+      const stop = engine.fetched + FILES_PER_STEP;
+      while (results.length < count && this.passes.length) {
+        if (results.length && engine.fetched >= stop) return results;
+        const step = await this.passes[0].next();
+        if (step.done) { this.passes.shift(); continue; }
+        const candidate = step.value;
+        if (this.emitted.has(candidate.record)) continue;
         this.emitted.add(candidate.record);
-        const record = await this.engine.record(candidate.record);
+        const record = await engine.record(candidate.record);
         const result = this.check(record, candidate);
         if (result) results.push(result);
       }
-      if (!results.length && this.postings().every((p) => p.complete)) this.exhausted = true;
+      if (!this.passes.length) this.exhausted = true;
       return results;
     }
 
-    // The result for `record`, or null when its lines do not hold every term as a phrase
-    // (the bigrams matched apart) or it is not of the kind asked for.
+    // The result for `record`, or null when no usable line holds a term as a phrase (the
+    // index matched tokens of a long term only in part) or it is not of the kind asked for.
     check(record, candidate) {
       const kind = this.filters.kind;
       if (candidate.exact && kind && RECORD_KINDS[kind] !== record.k) return null;
       if (this.allowed && !this.allowed.has(candidate.record)) return null;
       const classes = KINDS[kind];
+      const terms = this.folded;
       const lines = record.l.map(([cls, text, label], index) => ({ cls, text, label, index,
         folded: seg.mapped(text).folded }));
       const usable = lines.filter((line) => !classes || classes.has(line.cls));
-      const single = (term) => [...term].length === 1 && /\p{Script=Han}/u.test(term);
-      for (const term of this.terms) {
-        const inLines = usable.filter((line) => line.folded.includes(term) &&
-          (!single(term) || line.index === 0));
-        if (!inLines.length) return null;
+      for (const term of terms) {
+        const titleOnly = isCharacter(term);
+        if (!usable.some((line) => line.folded.includes(term) &&
+          (!titleOnly || line.index === 0))) return null;
       }
-      const matching = lines.filter((line) => line.index > 0 &&
-        this.terms.some((term) => line.folded.includes(term)));
-      const score = (line) => -this.terms.filter((t) => line.folded.includes(t)).length;
-      matching.sort((a, b) => score(a) - score(b) || a.cls - b.cls || a.index - b.index);
-      const whole = (line) => this.terms.length === 1 && line.folded === this.terms[0];
+      const title = lines[0].folded;
+      const hits = (line) => terms.filter((term) => line.folded.includes(term)).length;
+      const matching = usable.filter((line) => line.index > 0 && line.folded !== title &&
+        hits(line));
+      // The line the index matched first, then the lines holding most terms, by class.
+      matching.sort((a, b) => (b.index === candidate.line) - (a.index === candidate.line) ||
+        hits(b) - hits(a) || a.cls - b.cls || a.index - b.index);
       return {
         url: record.u, title: record.t, kind: record.k, department: record.d,
         departmentId: record.i, exact: Boolean(candidate.exact),
-        cls: candidate.exact ? -1 : candidate.cls, whole: lines.some(whole),
-        titleMarks: marks(record.t, this.terms),
+        cls: candidate.exact ? -1 : candidate.cls,
+        titleMarks: marks(record.t, terms),
         lines: matching.slice(0, SHOWN_LINES).map((line) => ({ label: line.label,
-          text: line.text, kpi: line.cls === CLASS.kpi, marks: marks(line.text, this.terms) })),
+          text: line.text, kpi: line.cls === CLASS.kpi, marks: marks(line.text, terms) })),
       };
     }
   }
 
   async function open(load) {
     const engine = new Engine(load);
-    engine.lineCount = (await engine.manifest()).lines;
+    const manifest = await engine.manifest();
+    engine.lineCount = manifest.lines;
+    engine.positionCount = manifest.positions;
     return engine;
   }
 
-  const api = { open, Engine, decode, marks, pickTokens, CLASS, KINDS };
+  const api = { open, Engine, decode, marks, termTokens, CLASS, KINDS };
   root.PositionSearch = Object.assign(root.PositionSearch || {}, { engine: api });
   if (typeof module === "object" && module.exports) module.exports = api;
 })(typeof window !== "undefined" ? window : globalThis);

@@ -8,6 +8,7 @@
   const RUN = new RegExp(`([${CJK}]+)|([a-z0-9]+)`, "gu");
   const ZERO_WIDTH = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
   const START = "\u0002";
+  const NOT_TEXT = /[^\p{L}\p{N}]+/gu; // what a phrase check skips: spaces, punctuation
 
   function normalize(text) {
     return String(text).normalize("NFKC").replace(ZERO_WIDTH, "").toLowerCase();
@@ -45,7 +46,8 @@
     return value;
   }
 
-  // `text` normalised character by character, white space dropped: `folded`, and for each
+  // `text` normalised character by character, keeping letters and digits only: `folded`
+  // (a phrase matches across punctuation and spaces), and for each
   // of its code units where the original character starts and ends in `text`, so a match
   // in the normalised text can be marked in the original.
   function mapped(text) {
@@ -54,7 +56,7 @@
     const ends = [];
     let index = 0;
     for (const char of String(text)) {
-      const part = normalize(char).replace(/\s+/gu, "");
+      const part = normalize(char).replace(NOT_TEXT, "");
       for (let i = 0; i < part.length; i++) {
         starts.push(index);
         ends.push(index + char.length);
