@@ -35,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     importer.add_argument("--catalog", default=DEFAULT_CATALOG)
     importer.add_argument("--write", action="store_true",
                           help="write the changes (default: only show them)")
+    importer.add_argument("--delete", action="store_true",
+                          help="with --write: also delete the positions the workbook no longer "
+                          "has (never more than half of the catalogue)")
     render = commands.add_parser("render", help="write the generated site pages to a folder")
     render.add_argument("catalog", nargs="?", default=DEFAULT_CATALOG)
     render.add_argument("--out", required=True, help="folder to write the pages into")
@@ -53,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "export" and args.format == "xlsx" and not args.output:
         parser.error("export --format xlsx needs -o FILE")
     if args.command == "import":
-        return import_workbook(Path(args.workbook), args.catalog, args.write)
+        return import_workbook(Path(args.workbook), args.catalog, args.write, args.delete)
     try:
         catalog = load_catalog(args.catalog)
     except CatalogError as exc:
@@ -91,9 +94,20 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def import_workbook(workbook: Path, catalog_dir: str, write: bool) -> int:
-    """Check `workbook` against the catalogue; show the changes, and write them if `write`."""
-    from .workbook import apply_import, describe_changes, plan_import, read_workbook
+def import_workbook(workbook: Path, catalog_dir: str, write: bool, delete: bool = False) -> int:
+    """Check `workbook` against the catalogue; show the changes, and write them if `write`.
+
+    Positions are deleted only with `delete` as well, and never more than half of them.
+    """
+    from .workbook import (
+        apply_import,
+        deleted_positions,
+        describe_changes,
+        id_list,
+        plan_import,
+        read_workbook,
+        too_many_deletions,
+    )
 
     imported = read_workbook(workbook, catalog_dir)
     for problem in imported.problems:
@@ -112,9 +126,28 @@ def import_workbook(workbook: Path, catalog_dir: str, write: bool) -> int:
         print("no changes: the catalogue already matches the workbook")
         return 0
     sys.stdout.write(describe_changes(changes))
+    deleted = deleted_positions(changes)
+    refusal = too_many_deletions(deleted, imported.catalog)
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return 1
+    if write and deleted and not delete:
+        print(f"refused: this import deletes {len(deleted)} position(s): {id_list(deleted)}; "
+              "nothing was written. Run again with --write --delete if they are meant to go.",
+              file=sys.stderr)
+        return 1
     if write:
-        apply_import(changes)
+        try:
+            apply_import(changes)
+        except OSError as exc:
+            print(f"{exc.filename or catalog_dir}: cannot write: {exc.strerror or exc}",
+                  file=sys.stderr)
+            return 1
         print(f"wrote {len(changes)} file(s)")
+    elif deleted:
+        print(f"dry run: {len(changes)} file(s) would change, deleting {len(deleted)} "
+              f"position(s): {id_list(deleted)}; nothing was written. Run again with --write "
+              "--delete to write them.")
     else:
         print(f"dry run: {len(changes)} file(s) would change; nothing was written. "
               "Run again with --write to write them.")

@@ -15,6 +15,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .errors import ERROR, WARNING, Problem
 
 TEXT, NUMBER, WHOLE, COMPUTED = "text", "number", "whole", "computed"
+# Bounds of a sheet an import reads (the file's own are in workbook_file.py).
+MAX_SHEET_ROWS = 200_000  # the KPI sheet of 100x the source catalogue has ~20,000
+MAX_SHEET_COLUMNS = 100  # a sheet has at most 12 columns; others are ignored with a warning
+MAX_CELL_CHARS = 32_767  # Excel's own limit for a cell
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,20 @@ class SheetReader:
         self.letters: dict[str, str] = {}
         self.merged: dict[tuple[int, int], Any] = {}
 
+    def check_bounds(self) -> bool:
+        """False (reported) if the sheet reaches beyond MAX_SHEET_ROWS or MAX_SHEET_COLUMNS."""
+        name, sheet = self.spec.name, self.sheet
+        if sheet.max_row > MAX_SHEET_ROWS:
+            self.report.error(name, f"the sheet reaches row {sheet.max_row:,}, beyond the limit "
+                              f"of {MAX_SHEET_ROWS:,} rows; delete the rows below the data")
+            return False
+        if sheet.max_column > MAX_SHEET_COLUMNS:
+            self.report.error(name, f"the sheet reaches column "
+                              f"{get_column_letter(sheet.max_column)}, beyond the limit of "
+                              f"{MAX_SHEET_COLUMNS} columns; delete the columns right of the data")
+            return False
+        return True
+
     def check_headers(self) -> bool:
         """Find each column by its header; False if one is missing or given twice."""
         self._check_merged()
@@ -171,8 +189,9 @@ class SheetReader:
             if not header:
                 continue
             if header in found:
-                self.report.error(f"{name}!{get_column_letter(index)}1", f"column '{header}' "
-                                  f"appears twice (also in {get_column_letter(found[header])}1)")
+                self.report.error(f"{name}!{get_column_letter(index)}1", f"column "
+                                  f"{quoted(header)} appears twice (also in "
+                                  f"{get_column_letter(found[header])}1)")
                 ok = False
             else:
                 found[header] = index
@@ -192,29 +211,56 @@ class SheetReader:
                 self.report.error(name, f"missing column '{column.header}'")
             else:
                 self.report.error(f"{name}!{get_column_letter(position)}1", f"missing column "
-                                  f"'{column.header}' (this header reads '{there}')")
+                                  f"'{column.header}' (this header reads {quoted(there)})")
         for index, header in unknown.items():
-            self.report.warning(f"{name}!{get_column_letter(index)}1", f"column '{header}' is "
-                                "not part of the workbook; it was ignored")
+            self.report.warning(f"{name}!{get_column_letter(index)}1", f"column "
+                                f"{quoted(header)} is not part of the workbook; it was ignored")
         return ok
 
     def rows(self) -> list[Row]:
         """Every row below the header that has a value; empty rows are skipped."""
         columns = [c for c in self.spec.columns if c.kind != COMPUTED]
+        read = {column_index_from_string(self.letters[c.key]) for c in columns}
+        # Only the rows that have cells: openpyxl's own iteration would create every cell up
+        # to the last row and column, and one stray cell far out makes that millions.
+        numbers = {r for r, c in self.sheet._cells if r > 1 and c in read}
+        numbers.update(r for r, c in self.merged if r > 1 and c in read)
         out = []
-        for number in range(2, self.sheet.max_row + 1):
+        for number in sorted(numbers):
             row = Row(self.spec.name, number, {}, self.letters)
             for column in columns:
                 row.values[column.key] = self._read(row, column)
             if any(v is not None for v in row.values.values()):
                 out.append(row)
+        if out:
+            self._warn_hidden(out, columns)
         return out
+
+    def _warn_hidden(self, rows: list[Row], columns: list[Column]) -> None:
+        """Hidden rows and columns are imported like the others: say so, once per sheet."""
+        hidden_rows = [str(row.number) for row in rows
+                       if getattr(self.sheet.row_dimensions.get(row.number), "hidden", False)]
+        if hidden_rows:
+            self.report.warning(self.spec.name, "hidden or filtered-out rows are imported all "
+                                f"the same: {_first(hidden_rows)}; show them (取消隐藏, 清除筛选) "
+                                "to check them")
+        hidden: set[int] = set()
+        for key, dimension in self.sheet.column_dimensions.items():
+            if dimension.hidden:
+                low = dimension.min or column_index_from_string(key)
+                hidden.update(range(low, (dimension.max or low) + 1))
+        hidden_columns = [f"{self.letters[c.key]} ({c.header})" for c in columns
+                          if column_index_from_string(self.letters[c.key]) in hidden]
+        if hidden_columns:
+            self.report.warning(self.spec.name, "hidden columns are imported all the same: "
+                                f"{_first(hidden_columns)}; show them (取消隐藏) to check them")
 
     def _check_merged(self) -> None:
         for merged in self.sheet.merged_cells.ranges:
             self.report.error(f"{self.spec.name}!{merged.coord}", "merged cells: unmerge them "
                               "(取消合并单元格) and fill in every cell")
             anchor = self.sheet.cell(merged.min_row, merged.min_col)
+            # bounded: workbook_file refuses merged ranges over MAX_RANGE_CELLS cells
             for row in range(merged.min_row, merged.max_row + 1):
                 for col in range(merged.min_col, merged.max_col + 1):
                     self.merged[row, col] = anchor
@@ -239,6 +285,10 @@ class SheetReader:
             self.report.error(where, f"the cell shows the error {value}; type the value itself")
             return str(value)
         if isinstance(value, str):
+            if len(value) > MAX_CELL_CHARS:
+                self.report.error(where, f"{len(value):,} characters, more than the limit of "
+                                  f"{MAX_CELL_CHARS:,} for a cell")
+                value = value[:MAX_CELL_CHARS]
             value = value.strip()
             if not value:
                 return None
@@ -283,6 +333,17 @@ def _number(value: Any, percent: bool) -> Any:
     if percent:
         number = round(number * 100, 10)
     return int(number) if number.is_integer() else number
+
+
+def quoted(value: Any, limit: int = 60) -> str:
+    """A cell's value in quotes for a one-line message: on one line, and shortened."""
+    text = " ".join(str(value).split())
+    return f"'{text[:limit]}…'" if len(text) > limit else f"'{text}'"
+
+
+def _first(items: list[str], shown: int = 10) -> str:
+    text = ", ".join(items[:shown])
+    return f"{text}, … ({len(items)} in all)" if len(items) > shown else text
 
 
 def close_match(word: str, choices: list[str], cutoff: float = 0.6) -> str:

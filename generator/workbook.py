@@ -7,20 +7,18 @@ import io
 import os
 import shutil
 import tempfile
-import warnings
 import weakref
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from zipfile import BadZipFile
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -46,8 +44,17 @@ from .sheets import (
     SheetSpec,
 )
 from .validate import WEIGHT_TOTAL
+from .workbook_file import WorkbookFileError, open_workbook
 from .workbook_import import PositionImport, read_sheets
-from .yamledit import FileChange, lost_comments, new_text, update_list, update_text, write_files
+from .yamledit import (
+    FileChange,
+    file_comments,
+    lost_comments,
+    new_text,
+    update_list,
+    update_text,
+    write_files,
+)
 
 POSITION_HEADER = "# yaml-language-server: $schema=../../../generator/schemas/position.schema.json\n"
 FINGERPRINT = "catalog-fingerprint"
@@ -262,7 +269,8 @@ def _write_guide(sheet: Worksheet, catalog: Catalog, stamp: str) -> dict[str, st
 _HOW_TO = [
     "每张表第一行是列标题：不要改名、删除或合并标题。可以调整列宽、筛选；目标表按行的先后排列，不要排序。",
     ("岗位表每行一个岗位。岗位编号是网页地址和 YAML 文件名，只能用小写英文字母、数字和单个连字符，"
-     "例如 fin-analyst。新增岗位就新增一行；删除一行即删除该岗位（导入时先列出将删除的文件）。"),
+     "例如 fin-analyst。新增岗位就新增一行；删除一行即删除该岗位（导入时先列出将删除的岗位，"
+     "加 --delete 才会删除；一次不能删除半数以上的岗位）。改岗位编号时保持岗位名称不变，原文件的注释会保留。"),
     "其他各表的每一行用「岗位编号」指向岗位表中的岗位。每个岗位最多一行月度指标。",
     "KPI 按「序号」排列，能力态度在各组别内按「顺序」排列（整数，同一岗位内不可重复）。",
     "空行会被忽略：可以用空行分隔岗位；要删除一条 KPI 或目标，清空或删除整行即可。",
@@ -272,7 +280,7 @@ _HOW_TO = [
     ("能力态度的名称请从下拉列表中选择。「词汇」表只读：能力和态度的定义在 vocabulary.yaml 中编辑。"
      "部门、目标类别和评分规则等公司设置在 company.yaml 中维护，不在本表中修改。"),
     ("导入：python -m generator import 本文件.xlsx 先检查全部内容并列出将要修改的文件，不写入任何文件；"
-     "确认无误后加 --write 写入。有任何错误时不会写入。"),
+     "确认无误后加 --write 写入。有任何错误时不会写入；有隐藏的工作表时也不会导入：请先取消隐藏并检查。"),
 ]
 
 _COLUMN_FIELDS = [
@@ -338,12 +346,9 @@ def read_workbook(path: str | os.PathLike, catalog_dir: str | os.PathLike) -> Wo
                            "the catalogue has errors; fix them before importing a workbook")]
         return result
     try:
-        with warnings.catch_warnings():  # e.g. "extension is not supported": not our concern
-            warnings.simplefilter("ignore")
-            book = load_workbook(path)
-    except (OSError, BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
-        result.problems = [Problem(display_path(Path(path)), 0, "",
-                                   f"cannot read the workbook: {exc}")]
+        book = open_workbook(Path(path))
+    except WorkbookFileError as exc:
+        result.problems = [Problem(display_path(Path(path)), 0, exc.where, exc.message)]
         return result
     report = Report()
     stamp = {p.name: p.value for p in book.custom_doc_props}.get(FINGERPRINT)
@@ -377,7 +382,9 @@ def _sorted(problems: list[Problem], workbook: str) -> list[Problem]:
 
 
 def plan_import(imported: WorkbookImport) -> list[FileChange]:
-    """The files an import creates, changes and deletes; checked by loading the result.
+    """The files an import creates, changes, moves, renames and deletes; checked by loading the
+    result. A new id whose title is that of exactly one removed position is that position
+    renamed: its file is moved and edited, so its comments are kept.
 
     Raises CatalogError if the import has errors, or if the resulting catalogue would not load.
     """
@@ -386,26 +393,35 @@ def plan_import(imported: WorkbookImport) -> list[FileChange]:
     root = imported.catalog_dir / DEPARTMENTS_DIR
     catalog = imported.catalog
     where = {p.id: p.department_id for p in catalog.positions()}
+    kept = {p.id for p in imported.positions}
+    gone = [p for p in catalog.positions() if p.id not in kept]
+    renamed = _renamed(imported.positions, where, gone)
     changes: list[FileChange] = []
     for position in imported.positions:
         path = root / position.department / f"{position.id}.yaml"
-        before = where.get(position.id)
-        if before is None:
+        previous = renamed.get(position.id)
+        if position.id in where:
+            source = root / where[position.id] / f"{position.id}.yaml"
+        elif previous is not None:
+            source = root / previous.department_id / f"{previous.id}.yaml"
+        else:
             changes.append(_change(path, None, new_text(position.data, POSITION_HEADER)))
             continue
-        source = root / before / f"{position.id}.yaml"
         old = source.read_text(encoding="utf-8")
         text = update_text(old, position.data)
-        if before != position.department:  # moved to another department
+        if source != path:  # moved to another department, or renamed
+            note = (f"same title {previous.title}: its comments are kept" if previous else "")
             changes.append(FileChange(path, display_path(path), old, text,
-                                      lost_comments(old, text), source, display_path(source)))
+                                      lost_comments(old, text), source, display_path(source),
+                                      note))
         elif text != old:
             changes.append(_change(path, old, text, lost_comments(old, text)))
-    kept = {p.id for p in imported.positions}
-    for position in catalog.positions():
-        if position.id not in kept:
+    renamed_ids = {p.id for p in renamed.values()}
+    for position in gone:
+        if position.id not in renamed_ids:
             path = root / position.department_id / f"{position.id}.yaml"
-            changes.append(_change(path, path.read_text(encoding="utf-8"), None))
+            old = path.read_text(encoding="utf-8")
+            changes.append(_change(path, old, None, file_comments(old)))
     for department in catalog.departments:
         wanted = [p.id for p in imported.positions if p.department == department.id]
         if wanted != [p.id for p in department.positions]:
@@ -415,6 +431,44 @@ def plan_import(imported: WorkbookImport) -> list[FileChange]:
             changes.append(_change(path, old, text, lost_comments(old, text)))
     _check_result(imported.catalog_dir, changes)
     return sorted(changes, key=lambda c: c.shown)
+
+
+def _renamed(positions: list[PositionImport], where: dict[str, str],
+             gone: list[Position]) -> dict[str, Position]:
+    """New id -> the removed position it renames: the one removed position with its title."""
+    new = [p for p in positions if p.id not in where]
+    new_titles = Counter(p.data.get("title") for p in new)
+    gone_by_title: dict[str, list[Position]] = {}
+    for position in gone:
+        gone_by_title.setdefault(position.title, []).append(position)
+    return {p.id: gone_by_title[p.data["title"]][0] for p in new
+            if p.data.get("title") and new_titles[p.data["title"]] == 1
+            and len(gone_by_title.get(p.data["title"], [])) == 1}
+
+
+def deleted_positions(changes: list[FileChange]) -> list[str]:
+    """The ids of the positions `changes` delete (a moved or renamed one is not deleted)."""
+    return [c.path.stem for c in changes if c.action == "delete" and c.path.name != DEPARTMENT_FILE]
+
+
+def too_many_deletions(deleted: list[str], catalog: Catalog) -> str | None:
+    """Why an import that deletes `deleted` is refused even with --delete, or None.
+
+    More than half of the catalogue is never an edit: it is a workbook that lost its rows.
+    """
+    total = len(catalog.positions())
+    if 2 * len(deleted) <= total:
+        return None
+    return (f"refused: this import deletes {len(deleted)} of the catalogue's {total} positions, "
+            "more than half, so nothing was written, not even with --delete; if the workbook "
+            "lost rows, export a fresh one; to retire so many positions, delete their YAML "
+            "files")
+
+
+def id_list(ids: list[str], shown: int = 10) -> str:
+    """`a, b, c`, or the first `shown` of them and how many in all."""
+    text = ", ".join(ids[:shown])
+    return f"{text}, … ({len(ids)} in all)" if len(ids) > shown else text
 
 
 def apply_import(changes: list[FileChange]) -> None:
@@ -427,10 +481,14 @@ def describe_changes(changes: list[FileChange]) -> str:
     lines = []
     for change in changes:
         lines.append(f"{change.summary()}\n")
-        if change.lost_comments:
-            kept = "; ".join(change.lost_comments)
+        lost = "; ".join(change.lost_comments)
+        if change.lost_comments and change.new is None:
+            lines.append(f"  {len(change.lost_comments)} comment(s) are lost with it: {lost} (a "
+                         "renamed position keeps its file's comments when its title stays the "
+                         "same)\n")
+        elif change.lost_comments:
             lines.append(f"  {len(change.lost_comments)} comment(s) could not be kept "
-                         f"(they belonged to removed or replaced values): {kept}\n")
+                         f"(they belonged to removed or replaced values): {lost}\n")
     return "".join(lines) + "".join(c.diff() for c in changes)
 
 

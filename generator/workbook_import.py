@@ -26,12 +26,22 @@ from .sheets import (
     Row,
     SheetReader,
     close_match,
+    quoted,
 )
 from .validate import SAFE_ID, Checker, build_position
 from .yamlsrc import Source
 
 # 已发布 / 待补充 as the workbook shows the status, or the YAML's own words
 _STATUS = {**{label: key for key, label in STATUS_LABELS.items()}, **{k: k for k in STATUS_LABELS}}
+# A hidden data sheet is refused: what an import reads must be what the person checking the
+# workbook sees (hidden rows and columns, common with filters, are only warned about).
+_HIDDEN = {
+    "hidden": "the sheet is hidden; an import reads hidden sheets too, so show it "
+              "(右键点击工作表标签 → 取消隐藏) and check what it holds, then import again",
+    "veryHidden": "the sheet is very hidden (by a macro or another program: Excel's menus "
+                  "cannot show it); an import reads hidden sheets too, so export a fresh "
+                  "workbook and make the edits there",
+}
 # Validation messages name YAML keys; these few are columns of the workbook.
 _COLUMN_WORDS = {"weights_total_note": "权重合计说明 (weights_total_note)",
                  "`status: draft`": "状态 待补充"}
@@ -66,7 +76,13 @@ def read_sheets(book: Workbook, catalog: Catalog, report: Report) -> list[Positi
     if readers is None:
         return []
     importer = _Importer(catalog, report)
-    importer.read_positions(readers[POSITIONS.name].rows())
+    positions = readers[POSITIONS.name].rows()
+    if not positions:  # every other row would only be "unknown position"
+        report.error(POSITIONS.name, "no positions below the header row: importing it would "
+                     "delete every position, so nothing was read (were the rows deleted? export "
+                     "a fresh workbook)")
+        return []
+    importer.read_positions(positions)
     importer.read_goals(readers[GOALS.name].rows())
     importer.read_monthly(readers[MONTHLY.name].rows())
     importer.read_kpis(readers[KPIS.name].rows())
@@ -89,8 +105,12 @@ def _sheet_readers(book: Workbook, report: Report) -> dict[str, SheetReader] | N
                          f"{', '.join(names)}")
             ok = False
             continue
-        reader = SheetReader(book[spec.name], spec, report)
-        ok = reader.check_headers() and ok
+        sheet = book[spec.name]
+        if sheet.sheet_state != "visible":
+            report.error(spec.name, _HIDDEN.get(sheet.sheet_state, _HIDDEN["hidden"]))
+            ok = False
+        reader = SheetReader(sheet, spec, report)
+        ok = reader.check_bounds() and reader.check_headers() and ok
         readers[spec.name] = reader
     for name in extra:
         report.warning(name, "sheet is not part of the workbook; it was ignored")
@@ -119,21 +139,21 @@ class _Importer:
                 self.error(row, "department", "missing department")
             elif department not in self.departments:
                 choices = [d.name for d in self.catalog.departments]
-                self.error(row, "department", f"unknown department '{department}'"
+                self.error(row, "department", f"unknown department {quoted(department)}"
                            f"{close_match(department, choices)}; departments (edited in YAML): "
                            f"{', '.join(choices)}")
             if position_id is None:
                 self.error(row, "id", "missing position id")
                 continue
             if position_id in self.drafts:
-                self.error(row, "id", f"duplicate position '{position_id}' (also on row "
+                self.error(row, "id", f"duplicate position {quoted(position_id)} (also on row "
                            f"{self.drafts[position_id].row.number})")
                 continue
             if not SAFE_ID.match(position_id) or len(position_id) > 64:
-                self.error(row, "id", f"'{position_id}' is not a safe position id: use lowercase "
-                           "ASCII letters, digits and single hyphens, e.g. fin-analyst")
+                self.error(row, "id", f"{quoted(position_id)} is not a safe position id: use "
+                           "lowercase ASCII letters, digits and single hyphens, e.g. fin-analyst")
             if row["status"] not in _STATUS:
-                got = f"'{row['status']}'" if row["status"] is not None else "nothing"
+                got = quoted(row["status"]) if row["status"] is not None else "nothing"
                 self.error(row, "status", f"expected {' or '.join(STATUS_LABELS.values())}, "
                            f"got {got}")
             self.drafts[position_id] = _Draft(row, self.departments.get(department, ""))
@@ -146,7 +166,7 @@ class _Importer:
             return None
         draft = self.drafts.get(position_id)
         if draft is None:
-            self.error(row, "id", f"unknown position '{position_id}': not on the "
+            self.error(row, "id", f"unknown position {quoted(position_id)}: not on the "
                        f"{POSITIONS.name} sheet{close_match(position_id, list(self.drafts))}")
         return draft
 
@@ -162,7 +182,7 @@ class _Importer:
             if draft is None:
                 continue
             if draft.monthly is not None:
-                self.error(row, "id", f"position '{row['id']}' already has a monthly indicator "
+                self.error(row, "id", f"position {quoted(row['id'])} already has a monthly indicator "
                            f"on row {draft.monthly.number}; a position has at most one")
                 continue
             draft.monthly = row
@@ -181,7 +201,7 @@ class _Importer:
             draft = self.owner(row)
             group = self.groups.get(row["group"] or "")
             if group is None:
-                got = f"'{row['group']}'" if row["group"] is not None else "nothing"
+                got = quoted(row["group"]) if row["group"] is not None else "nothing"
                 self.error(row, "group", f"expected {', '.join(GROUP_NAMES.values())}, got {got}")
             order = self.place(row, "order", taken, "the item's place in its group",
                                scope=row["group"] or "")
@@ -191,7 +211,7 @@ class _Importer:
                 self.error(row, "name", f"expected a name from the {VOCABULARY.name} sheet, "
                            "got nothing")
             elif competency_id is None:
-                self.error(row, "name", f"unknown competency '{name}': not on the "
+                self.error(row, "name", f"unknown competency {quoted(name)}: not on the "
                            f"{VOCABULARY.name} sheet{close_match(name, list(self.names), 0.5)}")
             if draft and group and competency_id:
                 draft.competencies[group].append((order, competency_id, row))
@@ -200,12 +220,12 @@ class _Importer:
         """A row's whole-number place (1, 2, …) in its position's list; inf if it has none."""
         value = row[key]
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            got = f"'{value}'" if isinstance(value, str) else "nothing" if value is None else value
+            got = quoted(value) if isinstance(value, str) else "nothing" if value is None else value
             self.error(row, key, f"expected a whole number from 1 ({what}), got {got}")
             return float("inf")
         seen = taken.setdefault((row["id"], scope, value), row.number)
         if seen != row.number:
-            self.error(row, key, f"{value} is used twice for position '{row['id']}' (also on "
+            self.error(row, key, f"{value} is used twice for position {quoted(row['id'])} (also on "
                        f"row {seen})")
         return value
 
@@ -346,7 +366,7 @@ class _Assembly:
         if row["scale"] is not None:
             scale, problem = text_to_scale(row["scale"])
             if problem:
-                self.report.error(row.ref("scale"), f"cannot read the scale '{row['scale']}': "
+                self.report.error(row.ref("scale"), f"cannot read the scale {quoted(row['scale'])}: "
                                  f"{problem}; write tiers such as {EXAMPLE}, or a named scale "
                                  "such as satisfaction-5")
             else:

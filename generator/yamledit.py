@@ -256,17 +256,20 @@ class FileChange:
     lost_comments: list[str] = field(default_factory=list)
     moved_from: Path | None = None
     moved_from_shown: str = ""
+    note: str = ""  # said after the summary, in brackets
 
     @property
     def action(self) -> str:
         if self.moved_from:
-            return "move"
+            return "move" if self.moved_from.name == self.path.name else "rename"
         return "create" if self.old is None else "delete" if self.new is None else "change"
 
     def summary(self) -> str:
         if self.moved_from:
-            return f"move {self.moved_from_shown} -> {self.shown}"
-        return f"{self.action} {self.shown}"
+            text = f"{self.action} {self.moved_from_shown} -> {self.shown}"
+        else:
+            text = f"{self.action} {self.shown}"
+        return f"{text} ({self.note})" if self.note else text
 
     def diff(self) -> str:
         old = (self.old or "").splitlines(keepends=True)
@@ -310,6 +313,12 @@ def _without_quoted(line: str) -> str:
 def lost_comments(old: str, new: str) -> list[str]:
     """Comments of `old` that `new` no longer has."""
     return sorted((comments(old) - comments(new)).elements())
+
+
+def file_comments(text: str) -> list[str]:
+    """The comments of YAML `text` a person wrote (not the schema line every file starts with)."""
+    return [c for c in sorted(comments(text).elements())
+            if not c.startswith("# yaml-language-server:")]
 
 
 def _new_file_mode() -> int:

@@ -260,7 +260,7 @@ def test_broken_workbook(book, mini, capsys, steps, expect):
 def test_not_a_workbook(mini, tmp_path):
     path = tmp_path / "hr.xlsx"
     path.write_text("not a spreadsheet", encoding="utf-8")
-    assert problems(path) == ["hr.xlsx: cannot read the workbook: File is not a zip file"]
+    assert problems(path) == ["hr.xlsx: not an .xlsx workbook (the file is not a zip archive); save it in Excel as Excel 工作簿 (*.xlsx)"]
 
 
 def test_broken_catalogue_is_reported_first(book, mini):

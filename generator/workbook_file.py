@@ -1,0 +1,260 @@
+"""Open an .xlsx file for import: bounded before openpyxl reads it, damage named in one line.
+
+openpyxl keeps every cell in memory and turns each merged range and hyperlink range into one
+object per cell it covers, so a small file can cost gigabytes. The zip's directory says how
+large each part unpacks to (zipfile never unpacks more than it says), so sizes are checked
+there first; then the worksheets' XML is scanned for cells and ranges before openpyxl parses
+anything. When openpyxl fails all the same, the damaged part (and the sheet and last cell
+read, for a sheet) is found and named.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import posixpath
+import re
+import traceback
+import warnings
+import xml.etree.ElementTree as ET
+import zipfile
+import zlib
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils.cell import range_boundaries
+
+MAX_WORKBOOK_BYTES = 32 * 2**20  # the file (an export of 100x the source catalogue: ~6 MB)
+MAX_UNPACKED_BYTES = 64 * 2**20  # all parts unpacked (~130x the source catalogue)
+MAX_PACKING_RATIO = 100  # a large part's unpacked size over its packed size (XML packs ~8x)
+MAX_PARTS = 1_000  # files inside the zip (an export has 25)
+MAX_CELLS = 2_000_000  # cells of all sheets: openpyxl keeps a few hundred bytes per cell
+MAX_RANGE_CELLS = 100_000  # cells covered by merged ranges and hyperlink ranges together
+
+FRESH = "save the workbook again in Excel, or export a fresh one"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and .xlsx files with a password
+_EXCEL_ROWS, _EXCEL_COLUMNS = 1_048_576, 16_384
+_RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+# Start tags, with any namespace prefix; attribute values may hold '>'.
+_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+_RANGE_TAG = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?(mergeCell|hyperlink)\b((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+# What unpacking a part can raise: a bad CRC, a truncated stream, a method zipfile lacks, ...
+_UNPACK_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
+                  NotImplementedError, KeyError)
+_REF = re.compile(rb"""(?:^|\s)ref\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+class WorkbookFileError(Exception):
+    """The file cannot be imported: `where` (a sheet, sheet!cell or '') and a message."""
+
+    def __init__(self, where: str, message: str):
+        super().__init__(f"{where}: {message}" if where else message)
+        self.where, self.message = where, message
+
+
+def open_workbook(path: Path) -> Workbook:
+    """The workbook at `path`, read by openpyxl once it is known to be within the bounds.
+
+    Raises WorkbookFileError naming what is wrong, and where.
+    """
+    data = _read(path)
+    if data.startswith(_OLE):
+        raise WorkbookFileError("", "an old .xls workbook, or one with a password; save it in "
+                                "Excel as Excel 工作簿 (*.xlsx), without a password")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        raise WorkbookFileError("", "not an .xlsx workbook (the file is not a zip archive); "
+                                "save it in Excel as Excel 工作簿 (*.xlsx)") from None
+    with archive:
+        _check_sizes(archive)
+        sheets = _sheet_parts(archive)
+        _scan_parts(archive, sheets)
+        try:
+            with warnings.catch_warnings():  # e.g. "extension is not supported": not our concern
+                warnings.simplefilter("ignore")
+                return load_workbook(io.BytesIO(data))
+        except Exception as exc:  # noqa: BLE001 - openpyxl raises anything on a damaged part
+            raise _diagnose(archive, sheets, exc) from None
+
+
+def _read(path: Path) -> bytes:
+    limit = f"the limit of {MAX_WORKBOOK_BYTES:,} ({MAX_WORKBOOK_BYTES / 2**20:g} MiB)"
+    try:
+        if path.is_dir():
+            raise WorkbookFileError("", "a folder, not a workbook file")
+        size = path.stat().st_size
+        if size > MAX_WORKBOOK_BYTES:
+            raise WorkbookFileError("", f"the file has {size:,} bytes, more than {limit} for a "
+                                    "workbook")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_WORKBOOK_BYTES + 1)  # a pipe has no size to check first
+    except FileNotFoundError:
+        raise WorkbookFileError("", "no such file") from None
+    except OSError as exc:
+        raise WorkbookFileError("", f"cannot read the file: {exc.strerror or exc}") from None
+    if len(data) > MAX_WORKBOOK_BYTES:
+        raise WorkbookFileError("", f"the file has more bytes than {limit} for a workbook")
+    return data
+
+
+def _check_sizes(archive: zipfile.ZipFile) -> None:
+    """The bounds the zip's directory can tell, before anything is unpacked."""
+    parts = archive.infolist()
+    if len(parts) > MAX_PARTS:
+        raise WorkbookFileError("", f"cannot read the workbook: it holds {len(parts):,} files, "
+                                f"more than the limit of {MAX_PARTS:,}; export a fresh workbook")
+    total = sum(part.file_size for part in parts)
+    if total > MAX_UNPACKED_BYTES:
+        raise WorkbookFileError("", f"cannot read the workbook: its parts unpack to {total:,} "
+                                f"bytes, more than the limit of {MAX_UNPACKED_BYTES:,} "
+                                f"({MAX_UNPACKED_BYTES / 2**20:g} MiB); export a fresh workbook")
+    for part in parts:
+        if part.flag_bits & 0x1:
+            raise WorkbookFileError("", "cannot read the workbook: its parts are encrypted; "
+                                    "save it in Excel without a password")
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Each worksheet part's name in the zip -> the sheet's name; {} if that cannot be read."""
+    try:
+        book, rels = (archive.read(name) for name in ("xl/workbook.xml",
+                                                      "xl/_rels/workbook.xml.rels"))
+        if b"<!DOCTYPE" in book or b"<!DOCTYPE" in rels:
+            return {}  # refused by _scan_parts, unparsed
+        targets = {rel.get("Id"): rel.get("Target") or "" for rel in ET.fromstring(rels)}
+        parts = {}
+        for element in ET.fromstring(book).iter():
+            if element.tag.rpartition("}")[2] == "sheet":
+                target = targets.get(element.get(_RELATIONSHIP_ID), "")
+                if target:
+                    part = target[1:] if target.startswith("/") else f"xl/{target}"
+                    parts[posixpath.normpath(part)] = element.get("name") or ""
+        return parts
+    except (*_UNPACK_ERRORS, ET.ParseError, AttributeError):  # named by _diagnose, if it matters
+        return {}
+
+
+def _scan_parts(archive: zipfile.ZipFile, sheets: dict[str, str]) -> None:
+    """Refuse what openpyxl would blow up: packing ratio, entities, cells, covered ranges."""
+    cells = covered = 0
+    for part in archive.infolist():
+        name = part.filename
+        sheet = sheets.get(name, "")
+        if part.file_size > 2**20 and part.file_size > MAX_PACKING_RATIO * max(
+                part.compress_size, 1):
+            raise WorkbookFileError(sheet, f"{name} unpacks to more than {MAX_PACKING_RATIO} "
+                                    "times its packed size, the limit for a part; export a "
+                                    "fresh workbook")
+        if not name.endswith((".xml", ".rels", ".vml")):
+            continue
+        try:
+            data = archive.read(name)
+        except _UNPACK_ERRORS as exc:
+            raise _damaged(sheet, name, _one_line(exc)) from None
+        if b"<!DOCTYPE" in data:
+            raise WorkbookFileError(sheet, "the sheet declares XML entities (<!DOCTYPE>), which "
+                                    "no .xlsx does; export a fresh workbook") if sheet else \
+                WorkbookFileError("", f"cannot read the workbook: {name} declares XML entities "
+                                  "(<!DOCTYPE>), which no .xlsx does; export a fresh workbook")
+        if not (sheet or name.startswith("xl/worksheets/")):
+            continue
+        cells += len(_CELL.findall(data))
+        if cells > MAX_CELLS:
+            raise WorkbookFileError(sheet, f"the workbook has more than the limit of "
+                                    f"{MAX_CELLS:,} cells; export a fresh workbook")
+        for tag in _RANGE_TAG.finditer(data):
+            ref = _ref(tag.group(2))
+            area = _area(ref) if ref else 0
+            covered += area
+            if covered > MAX_RANGE_CELLS:
+                merged = tag.group(1) == b"mergeCell"
+                what = "merged cells" if merged else "a hyperlink"
+                size = (f"covering {area:,} cells, more than" if area > MAX_RANGE_CELLS else
+                        f"covering {area:,} cells, which with the ranges before it is more than")
+                raise WorkbookFileError(f"{sheet or name}!{ref}", f"{what} {size} the limit of "
+                                        f"{MAX_RANGE_CELLS:,} for merged cells and linked "
+                                        "ranges in a workbook; " + (
+                                            "unmerge them (取消合并单元格)" if merged else
+                                            "remove it"))
+
+
+def _ref(attributes: bytes) -> str:
+    match = _REF.search(attributes)
+    if not match:
+        return ""
+    value = (match.group(1) if match.group(1) is not None else match.group(2)) or b""
+    return html.unescape(value.decode("utf-8", "replace")).strip()
+
+
+def _area(ref: str) -> int:
+    """How many cells openpyxl makes for a range such as A1:C3, A:A or 2:2; 1 for a cell."""
+    try:
+        low_column, low_row, high_column, high_row = range_boundaries(ref.upper())
+    except (ValueError, TypeError):
+        return 0  # not a range openpyxl can read either: it fails on it, and says so
+    low_column, low_row = low_column or 1, low_row or 1
+    high_column, high_row = high_column or _EXCEL_COLUMNS, high_row or _EXCEL_ROWS
+    return max(high_column - low_column + 1, 1) * max(high_row - low_row + 1, 1)
+
+
+def _diagnose(archive: zipfile.ZipFile, sheets: dict[str, str],
+              error: Exception) -> WorkbookFileError:
+    """What openpyxl failed on: the first part that is not well-formed XML, or a guess."""
+    for part in archive.infolist():
+        name = part.filename
+        if not name.endswith((".xml", ".rels")):
+            continue
+        problem, last_cell = _xml_problem(archive, name)
+        if problem:
+            return _damaged(sheets.get(name, ""), name, problem, last_cell)
+    detail = f"{type(error).__name__}: {_one_line(error)}"
+    frames = traceback.extract_tb(error.__traceback__)
+    styles = any("/openpyxl/styles/" in frame.filename.replace("\\", "/") for frame in frames)
+    if styles or isinstance(error, IndexError) and frames and frames[-1].name == "bind_cells":
+        # (bind_cells: a cell names a style that xl/styles.xml does not have)
+        return WorkbookFileError("", f"cannot read the workbook: its cell styles (xl/styles.xml) "
+                                 f"cannot be read ({detail}); {FRESH}")
+    return WorkbookFileError("", f"cannot read the workbook: it is damaged, or not an .xlsx "
+                             f"workbook ({detail}); {FRESH}")
+
+
+def _damaged(sheet: str, name: str, problem: str, last_cell: str = "") -> WorkbookFileError:
+    if sheet and last_cell:
+        return WorkbookFileError(f"{sheet}!{last_cell}", "the sheet is damaged in or after this "
+                                 f"cell ({name}: {problem}); {FRESH}")
+    if sheet:
+        return WorkbookFileError(sheet, f"the sheet is damaged ({name}: {problem}); {FRESH}")
+    return WorkbookFileError("", f"cannot read the workbook: {name} is damaged ({problem}); "
+                             f"{FRESH}")
+
+
+def _xml_problem(archive: zipfile.ZipFile, name: str) -> tuple[str, str]:
+    """Why part `name` is not well-formed XML ('' if it is), and the last cell started."""
+    parser = ET.XMLPullParser(events=("start", "end"))
+    last_cell = ""
+    try:
+        with archive.open(name) as handle:
+            while chunk := handle.read(1 << 16):
+                parser.feed(chunk)
+                last_cell = _last_cell(parser, last_cell)
+        parser.close()
+    except ET.ParseError as exc:
+        return _one_line(exc), _last_cell(parser, last_cell)
+    except _UNPACK_ERRORS as exc:
+        return _one_line(exc), last_cell
+    return "", ""
+
+
+def _last_cell(parser: ET.XMLPullParser, last_cell: str) -> str:
+    for event, element in parser.read_events():
+        if event == "start" and element.tag.rpartition("}")[2] == "c":
+            last_cell = element.get("r") or last_cell
+        elif event == "end":
+            element.clear()  # keep memory flat on a large sheet
+    return last_cell
+
+
+def _one_line(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return text if len(text) <= 200 else f"{text[:200]}…"
