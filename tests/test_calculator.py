@@ -32,9 +32,12 @@ def result(page, key):
 def test_shared_vectors_give_the_same_numbers_in_the_browser(page, site_url):
     """The scripts the site serves are the ones tests/js checks (in Node, case by case)."""
     page.goto(site_url + "/calculator/")
-    results = page.evaluate("""(vectors) => vectors.cases.map((c) =>
+    results = page.evaluate(
+        """(vectors) => vectors.cases.map((c) =>
         PositionCalculator.scoring.score(vectors.positions[c.position], vectors.scoring,
-                                         c.appraisal, vectors.rules))""", VECTORS)
+                                         c.appraisal, vectors.rules))""",
+        VECTORS,
+    )
     for case, got in zip(VECTORS["cases"], results, strict=True):
         assert got == case["expect"], case["name"]
 
@@ -136,8 +139,12 @@ def test_a_shared_link_opens_the_appraisal_in_a_fresh_browser(browser, page, sit
 
 
 def test_a_tampered_link_keeps_what_is_valid_and_says_what_was_dropped(page, site_url):
-    open_calculator(page, site_url, f"?position={CASHIER}&v=0.1&k0=4&k1=9&k8=3&c.teamwork=4"
-                    "&c.accuracy=5&c.nosuch=2&evil=<script>&employee=<b>钱七</b>")
+    open_calculator(
+        page,
+        site_url,
+        f"?position={CASHIER}&v=0.1&k0=4&k1=9&k8=3&c.teamwork=4"
+        "&c.accuracy=5&c.nosuch=2&evil=<script>&employee=<b>钱七</b>",
+    )
     notice = page.locator("#pc-notice").inner_text()
     assert "链接来自目录版本 0.1" in notice
     assert "k1=9：得分须为 1–5 的整数" in notice
@@ -179,7 +186,11 @@ def test_downloads_carry_the_scored_appraisal(page, site_url):
     with page.expect_download() as info:
         page.get_by_role("button", name="下载 JSON").click()
     record = json.loads(Path(info.value.path()).read_text("utf-8"))
-    assert (record["position"], record["employee"], record["kpis"][0]) == (CASHIER, "孙八", {"points": 4})
+    assert (record["position"], record["employee"], record["kpis"][0]) == (
+        CASHIER,
+        "孙八",
+        {"points": 4},
+    )
     assert record["result"]["complete"] is False
     with page.expect_download() as info:
         page.get_by_role("button", name="下载 CSV").click()
@@ -234,9 +245,28 @@ def test_opening_one_position_fetches_only_that_positions_data(page, site_url):
     open_calculator(page, site_url, f"?position={CASHIER}")
     page.wait_for_load_state("networkidle")
     data = sorted(p for p in paths if p.startswith("/data/"))
-    assert data == ["/data/calculator/departments/finance.js",
-                    f"/data/calculator/positions/{CASHIER}.js"]
+    assert data == [
+        "/data/calculator/departments/finance.js",
+        f"/data/calculator/positions/{CASHIER}.js",
+    ]
     assert not any("search_index" in p for p in paths)
     page.locator("#pc-department").focus()  # the full menu loads when it is wanted
     page.locator("#pc-department option").nth(8).wait_for(state="attached")
     assert page.locator("#pc-department").input_value() == "finance"
+
+
+def test_the_chart_follows_the_ratings_without_a_script_error(page, site_url):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    open_calculator(page, site_url, f"?position={CASHIER}")
+    name = page.locator(".pc-rating-head a").first.inner_text()
+    rating = page.locator("[data-competency]").first
+    bar = page.locator("#pc-chart rect").first
+    chart = page.locator("#pc-chart svg")
+    rating.fill("5")
+    assert f"{name} 5，" in chart.get_attribute("aria-label")
+    assert bar.get_attribute("width") == "220"  # the whole scale
+    rating.fill("9")  # out of range: not charted, as it is not scored
+    assert f"{name} 未评，" in chart.get_attribute("aria-label")
+    assert bar.get_attribute("width") == "0"
+    assert errors == []
