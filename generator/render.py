@@ -181,25 +181,39 @@ class SiteRenderer:
         company = catalog.company
         # The company's settings and the fixed rules (weight total, groups): the calculator
         # applies these and restates none of them.
-        settings = {"version": company.version, "scoring": scoring_to_data(company.scoring),
-                    "rules": calculator_rules()}
-        out = calculator_script("departments", {
+        settings = {
             "version": company.version,
-            "departments": [{"id": d.id, "name": d.name, "positions": len(d.positions)}
-                            for d in catalog.departments]})
+            "scoring": scoring_to_data(company.scoring),
+            "rules": calculator_rules(),
+        }
+        departments = [
+            {"id": d.id, "name": d.name, "positions": len(d.positions)} for d in catalog.departments
+        ]
+        out = calculator_script(
+            "departments", {"version": company.version, "departments": departments}
+        )
         index = []
         for department in catalog.departments:
-            listing = [{"id": p.id, "title": p.title, "status": p.status}
-                       for p in department.positions]
+            listing = [
+                {"id": p.id, "title": p.title, "status": p.status} for p in department.positions
+            ]
             out.update(calculator_script(f"departments/{department.id}", listing))
             index.extend({**item, "department": department.name} for item in listing)
             for position in department.positions:
                 used = [i for g in GROUPS for i in position.competencies[g]]
-                out.update(calculator_script(f"positions/{position.id}", {
-                    **settings, "department": department.name,
-                    "position": self.position_data.get(position.id) or position_to_data(position),
-                    "competencies": {i: competency_to_data(catalog.competency(i)) for i in used},
-                }))
+                data = self.position_data.get(position.id) or position_to_data(position)
+                competencies = {i: competency_to_data(catalog.competency(i)) for i in used}
+                out.update(
+                    calculator_script(
+                        f"positions/{position.id}",
+                        {
+                            **settings,
+                            "department": department.name,
+                            "position": data,
+                            "competencies": competencies,
+                        },
+                    )
+                )
         out.update(calculator_script("index", index))
         return out
 
@@ -217,9 +231,9 @@ class SiteRenderer:
 
 
 def calculator_script(name: str, data: object) -> dict[str, str]:
-    """{uri: script} registering `data` under `name` for the calculator (app.js loadData)."""
-    return {f"{CALCULATOR_DATA}/{name}.js": "(window.__positionCatalog ??= {})"
-            f"[{script_json(name)}] = {script_json(data)};\n"}
+    """{uri: script} registering `data` under `name` for the calculator (data.js loadData)."""
+    script = f"(window.__positionCatalog ??= {{}})[{script_json(name)}] = {script_json(data)};\n"
+    return {f"{CALCULATOR_DATA}/{name}.js": script}
 
 
 def expand_departments(nav: list, title: str, catalog: Catalog, limit: int = 50) -> list:
