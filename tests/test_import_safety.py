@@ -11,11 +11,14 @@ from pathlib import Path
 
 import pytest
 from conftest import REAL_CATALOG
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from test_workbook import cell, edit, everywhere, export, tree
 
 from generator import workbook_file
 from generator.__main__ import main
+from generator.workbook import plan_import, read_workbook
 
 M = "departments/sales/sales-manager.yaml"
 
@@ -332,3 +335,33 @@ def test_cell_longer_than_excel_allows(book, mini, capsys):
     rewrite(book, KPI_PART, lambda d: d.replace("部门业绩".encode(), ("长" * 40_000).encode(), 1))
     assert refused(capsys, book, mini) == [
         "KPI!C2: 40,000 characters, more than the limit of 32,767 for a cell"]
+
+
+# -------------------------------------------------------------- any damage, no traceback
+
+MUTATIONS = st.sampled_from([b"", b"<", b">", b'"', b"&", b"<x>", b"</c>", b' r="ZZZ9"',
+                             b' s="999"', b' t="e"', b"<v>1e999</v>", b"\x00", b"\xff"])
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(part=st.integers(0, 24), where=st.floats(0, 1), cut=st.integers(0, 40),
+       insert=MUTATIONS, truncate=st.booleans())
+def test_any_damaged_part_gives_one_line_problems_only(book, mini, part, where, cut, insert,
+                                                       truncate):
+    source = zipfile.ZipFile(book)  # one workbook for every example: each damages a copy
+    name = source.infolist()[part % len(source.infolist())].filename
+    data = source.read(name)
+    at = int(where * len(data))
+    damaged = data[:at] if truncate else data[:at] + insert + data[at + cut:]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, damaged if info.filename == name else
+                            source.read(info.filename))
+    copy = book.with_name("damaged.xlsx")
+    copy.write_bytes(out.getvalue())
+    imported = read_workbook(copy, "catalog")
+    assert all("\n" not in str(problem) for problem in imported.problems)
+    if not imported.errors:
+        plan_import(imported)
