@@ -174,6 +174,7 @@
       const search = (this.current = engine.search(query, { ...this.filters }));
       this.list.replaceChildren();
       this.departments = new Map();
+      delete this.list.dataset.query;
       if (!query) {
         this.filterBar.hidden = true;
         this.setMeta("输入岗位、KPI 或能力名称");
@@ -196,6 +197,7 @@
       this.list.querySelector(".pc-search-more")?.remove();
       for (const result of results) this.list.append(this.item(result));
       const count = this.links().length;
+      this.list.dataset.query = search.query; // what the list shows (for scripts and tests)
       this.filterBar.hidden = false;
       this.updateDepartments(results);
       this.input.setAttribute("aria-expanded", String(count > 0));
