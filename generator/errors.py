@@ -2,9 +2,44 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 ERROR, WARNING, NOTE = "error", "warning", "note"
+
+# Characters that would end or reorder a line of a message: shown, never printed as they are.
+_LINE_BREAKS = {"\n", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"}
+QUOTE_LIMIT = 40
+
+
+def one_line(text: str) -> str:
+    """`text` as it can stand in a one-line message: line breaks as ⏎, tabs as \\t, other
+    control and invisible formatting characters (bidi overrides, zero-width) as \\uXXXX."""
+    if text.isprintable():
+        return text
+    out = []
+    for i, char in enumerate(text):
+        if char in _LINE_BREAKS:
+            if not (char == "\n" and i and text[i - 1] == "\r"):
+                out.append("⏎")
+        elif char == "\t":
+            out.append("\\t")
+        elif unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"):
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """`text` on one line, cut to `limit` characters with … when longer."""
+    text = one_line(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """A value from a file, quoted for a message: 'text' on one line, long text cut with …."""
+    return f"'{shorten(str(value), limit)}'"
 
 
 @dataclass(frozen=True)
@@ -21,6 +56,11 @@ class Problem:
     path: str
     message: str
     level: str = ERROR
+
+    def __post_init__(self) -> None:
+        # Names and values from files can hold line breaks: a message stays one line.
+        for name in ("file", "path", "message"):
+            object.__setattr__(self, name, one_line(getattr(self, name)))
 
     @property
     def warning(self) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,10 +16,15 @@ if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-from .errors import Problem
-from .yamlsrc import Source, format_path
+from .errors import Problem, quote
+from .yamlsrc import Path_, Source, format_path
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
+
+DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# A schema's `$` ends the text, as in the JSON Schema (ECMA-262) dialect and in fastjsonschema;
+# Python's `$` would also match before a final line break ("sales\n" would pass as an id).
+_DOLLAR = re.compile(r"(?<!\\)\$")
 
 _TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole number",
                "object": "a mapping (key: value lines)", "array": "a list", "null": "nothing",
@@ -31,12 +37,25 @@ def _schema(kind: str) -> dict[str, Any]:
 
 
 @cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(_DOLLAR.sub(r"\\Z", pattern))
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[Any]:
+    from jsonschema.exceptions import ValidationError
+
+    if validator.is_type(instance, "string") and not _regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@cache
 def validator(kind: str) -> Draft202012Validator:
     """The validator of `kind`: company, department, position or vocabulary (imported only
     when a file fails the fast check: most runs never need it)."""
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator, validators
 
-    return Draft202012Validator(_schema(kind))
+    checker = validators.extend(Draft202012Validator, {"pattern": _pattern})
+    return checker(_schema(kind))
 
 
 @cache
@@ -47,24 +66,37 @@ def _fast_check(kind: str) -> Callable[[Any], Any]:
 
 
 def check_schema(src: Source, kind: str) -> list[Problem]:
-    """Every schema violation of `src`, one problem each, in file order."""
+    """Every schema violation of `src`, one problem each, in file order.
+
+    The path of each is added to `src.invalid`; a value already reported there (one that
+    could not be read) is not reported again."""
     try:
         _fast_check(kind)(src.data)
         return []
     except fastjsonschema.JsonSchemaException:
         pass  # report every problem, with the messages below
+    known = set(src.invalid)
     problems = []
     for error in validator(kind).iter_errors(src.data):
-        problems.extend(_problems(src, error))
+        for path, problem in _problems(src, error):
+            if any(path[:n] in known for n in range(len(path) + 1)):
+                continue
+            src.invalid.add(path)
+            problems.append(problem)
     return sorted(problems, key=lambda p: p.line)
 
 
-def _problems(src: Source, error: ValidationError) -> list[Problem]:
+def _problems(src: Source, error: ValidationError) -> list[tuple[Path_, Problem]]:
+    """The problems of one error, each with the path it makes unusable."""
     if error.validator in ("oneOf", "anyOf") and error.context:
         return [p for e in _branch_errors(error) for p in _problems(src, e)]
     path = tuple(error.absolute_path)
     instance = error.instance
     kind = error.validator
+    if "propertyNames" in error.relative_schema_path and isinstance(instance, str):
+        # the error is about a key: point at the key's own line
+        key_path = (*path, instance)
+        return [(key_path, _at(src, key_path, f"key {_message(error)}"))]
     if kind == "additionalProperties" and isinstance(instance, dict):
         allowed = list(error.schema.get("properties", {}))
         out = []
@@ -73,15 +105,15 @@ def _problems(src: Source, error: ValidationError) -> list[Problem]:
                 continue
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             hint = f" (did you mean '{close[0]}'?)" if close else f"; allowed: {', '.join(allowed)}"
-            out.append(_at(src, (*path, key), f"unknown key '{key}'{hint}"))
+            out.append(((*path, key), _at(src, (*path, key), f"unknown key {quote(key)}{hint}")))
         return out
     if kind == "required" and isinstance(instance, dict):
         # a missing key that is a typo of an unknown key is reported once, as the typo
         unknown = [k for k in instance if k not in error.schema.get("properties", {})]
-        return [_at(src, path, f"missing required key '{key}'")
+        return [((*path, key), _at(src, path, f"missing required key '{key}'"))
                 for key in error.validator_value
                 if key not in instance and not difflib.get_close_matches(key, unknown, 1, 0.6)]
-    return [_at(src, path, _message(error))]
+    return [(path, _at(src, path, _message(error)))]
 
 
 def _branch_errors(error: ValidationError) -> list[ValidationError]:
@@ -122,6 +154,8 @@ def _message(error: ValidationError) -> str:
     if kind == "pattern" and value.startswith("^[a-z0-9]"):
         return (f"{describe(instance)} is not a safe id: use lowercase ASCII letters, digits and "
                 "single hyphens, e.g. fin-analyst")
+    if kind == "pattern" and value == DATE_PATTERN:
+        return f"expected a date written YYYY-MM-DD (e.g. 2026-12-01), got {describe(instance)}"
     if kind == "pattern":
         return f"{describe(instance)} does not have the expected form ({value})"
     if kind == "exclusiveMinimum":
@@ -133,10 +167,11 @@ def _message(error: ValidationError) -> str:
     if kind == "minLength":
         return "must not be empty"
     if kind == "maxLength":
-        return f"must be at most {value} characters long"
+        got = f", got {len(instance)}" if isinstance(instance, str) else ""
+        return f"must be at most {value} characters long{got}"
     if kind == "minItems":
         return f"must list at least {value} item(s)"
-    return error.message
+    return error.message.splitlines()[0] if error.message else kind
 
 
 def describe(value: Any) -> str:
@@ -146,9 +181,9 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()} (true/false)"
     if isinstance(value, str):
-        return repr(value if len(value) <= 40 else value[:39] + "…")
+        return quote(value)
     if isinstance(value, (int, float)):
-        return repr(value)
+        return repr(value) if len(repr(value)) <= 20 else quote(repr(value), 20)
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):

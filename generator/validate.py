@@ -1,11 +1,20 @@
-"""Parsed catalogue files -> the model, collecting every problem on the way."""
+"""Parsed catalogue files -> the model, collecting every problem on the way.
+
+Each check runs on the parts of a file that are well-formed, even when other parts are not
+(`Source.shaped`), so one run reports every problem. The model is built only from a file
+without errors; for the cross-checks of other files a company or vocabulary with broken parts
+is given with stand-ins for those parts (the catalogue is never built from it).
+"""
 
 from __future__ import annotations
 
+import datetime
+import difflib
 import re
+from collections.abc import Iterable
 from typing import Any
 
-from .errors import ERROR, NOTE, Problem
+from .errors import ERROR, NOTE, Problem, quote
 from .model import (
     GROUP_NAMES,
     GROUPS,
@@ -25,10 +34,28 @@ from .model import (
     TierScale,
     format_number,
 )
-from .yamlsrc import Source, format_path
+from .yamlsrc import Path_, Source, format_path
 
-SAFE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# `\Z`, not `$`: `$` also matches before a final line break.
+SAFE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+# Names Windows keeps for devices: a file or folder of that name (any extension) cannot exist.
+RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
+                            *(f"lpt{n}" for n in range(1, 10))})
 WEIGHT_TOTAL = 100
+
+
+def reserved_name_problem(name: str) -> str | None:
+    """The message for an id that Windows cannot use as a file or folder name, or None."""
+    if name.lower() not in RESERVED_NAMES:
+        return None
+    return (f"'{name}' is a reserved file name on Windows (con, prn, aux, nul, com1–com9, "
+            "lpt1–lpt9), so its page could not be saved there; choose another id")
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """` (did you mean 'x'?)` for the closest of `choices`, or '' if none is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {quote(close[0])}?)" if close else ""
 
 
 class Checker:
@@ -42,89 +69,181 @@ class Checker:
             Problem(src.file, src.line(path), format_path(path, src.data), message, level))
 
 
-def build_company(src: Source, check: Checker) -> Company | None:
-    """company.yaml (schema-valid) -> Company, or None if its settings contradict each other."""
-    found = len(check.problems)
-    data = src.data
-    scoring = data["scoring"]
-    low, high = scoring["points"]["min"], scoring["points"]["max"]
-    if low >= high:
-        check.at(src, ("scoring", "points"), f"min ({low}) must be below max ({high})")
+def value(src: Source, path: Path_, default: Any = None) -> Any:
+    """The value at `path` if it has the form the schema asks for, else `default` (also when
+    an optional key is absent)."""
+    if not src.shaped(path):
+        return default
+    node = src.data
+    for part in path:
+        found = (part in node if isinstance(node, dict) else
+                 isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node))
+        if not found:
+            return default
+        node = node[part]
+    return node
+
+
+def _check_date(src: Source, path: Path_, check: Checker) -> str | None:
+    """The date at `path` if it is a real YYYY-MM-DD date, else None (reported if not)."""
+    text = value(src, path)
+    if text is None:
         return None
-    scales = {}
-    for scale_id, scale in scoring.get("scales", {}).items():
-        for i, level in enumerate(scale["levels"]):
-            if not low <= level["points"] <= high:
-                check.at(src, ("scoring", "scales", scale_id, "levels", i, "points"),
-                         f"{level['points']} is outside the point scale {low}–{high}")
-        levels = tuple(ScaleLevel(lv["label"], lv["points"]) for lv in scale["levels"])
-        scales[scale_id] = NamedScale(scale_id, scale["name"], levels)
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError as exc:
+        check.at(src, path, f"{quote(text)} is not a date of the calendar ({exc}); write a real "
+                 "date as YYYY-MM-DD")
+        return None
+    return text
+
+
+# ---------------------------------------------------------------------------- company.yaml
+
+def build_company(src: Source, check: Checker) -> Company | None:
+    """company.yaml -> Company; None if what other files are checked against (the goal
+    categories, the point scale, the named scales) is not known or contradicts itself."""
+    points = ("scoring", "points")
+    low, high = value(src, (*points, "min")), value(src, (*points, "max"))
+    points_known = low is not None and high is not None
+    if points_known and low >= high:
+        check.at(src, points, f"min ({low}) must be below max ({high})")
+        points_known = False
+    scales, scales_known = _named_scales(src, low, high, points_known, check)
     for key in ("ability_groups", "combination"):
-        if sum(scoring[key].values()) <= 0:
+        weights = value(src, ("scoring", key))
+        if src.intact(("scoring", key)) and weights is not None and sum(weights.values()) <= 0:
             check.at(src, ("scoring", key), "the weights must not all be 0")
-    grades = scoring["grades"]
-    mins = [g["min"] for g in grades]
-    if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
-        check.at(src, ("scoring", "grades"), "grades must be listed from the highest `min` down, "
-                 "each `min` different")
-    if mins and mins[-1] > 0:
-        check.at(src, ("scoring", "grades", len(grades) - 1, "min"),
-                 f"the lowest grade must start at 0 so every result gets a grade, got {mins[-1]}")
-    names = [c["name"] for c in data["goal_categories"]]
+    grades = _grades(src, check)
+    categories = value(src, ("goal_categories",))
+    names = [value(src, ("goal_categories", i, "name")) for i in range(len(categories or []))]
     for i, name in enumerate(names):
-        if name in names[:i]:
-            check.at(src, ("goal_categories", i, "name"), f"duplicate goal category '{name}'")
-    versions = tuple(PublishedVersion(v["version"], v["effective_date"], v["revision"])
-                     for v in data.get("versions", []))
-    seen = {data["catalogue"]["version"]: "catalogue.version"}
-    for i, published in enumerate(versions):
-        if published.version in seen:
-            check.at(src, ("versions", i, "version"), f"version '{published.version}' is "
-                     f"already listed ({seen[published.version]})")
-        seen[published.version] = f"versions[{i}]"
-    dates = [v.effective_date for v in versions] + [data["catalogue"]["effective_date"]]
-    if dates != sorted(dates):
-        check.at(src, ("versions",), "versions must be listed oldest first, each effective "
-                 "before the next and before catalogue.effective_date")
-    if len(check.problems) > found:
+        if name is not None and name in names[:i]:
+            check.at(src, ("goal_categories", i, "name"), f"duplicate goal category {quote(name)}")
+    versions = _versions(src, check)
+    if categories is None or None in names or not points_known or not scales_known:
         return None
     return Company(
-        name=data["company"]["name"],
-        document=data["company"].get("document", ""),
-        version=data["catalogue"]["version"],
-        effective_date=data["catalogue"]["effective_date"],
+        name=value(src, ("company", "name"), ""),
+        document=value(src, ("company", "document"), ""),
+        version=value(src, ("catalogue", "version"), ""),
+        effective_date=value(src, ("catalogue", "effective_date"), ""),
         goal_categories=tuple(names),
-        scoring=Scoring(low, high, scales, dict(scoring["ability_groups"]),
-                        dict(scoring["combination"]), scoring["decimals"],
-                        tuple(Grade(g["name"], g["min"]) for g in grades)),
+        scoring=Scoring(low, high, scales, dict(value(src, ("scoring", "ability_groups"), {})),
+                        dict(value(src, ("scoring", "combination"), {})),
+                        value(src, ("scoring", "decimals"), 0), grades),
         versions=versions,
     )
 
 
-def build_vocabulary(src: Source, company: Company | None, check: Checker) -> list[Competency]:
-    """vocabulary.yaml (schema-valid) -> competencies; ids and seed spellings are unique."""
+def _named_scales(src: Source, low: int | None, high: int | None, points_known: bool,
+                  check: Checker) -> tuple[dict[str, NamedScale], bool]:
+    """scoring.scales, and whether every scale id is known (a broken level is a stand-in)."""
+    path = ("scoring", "scales")
+    scales: dict[str, NamedScale] = {}
+    known = src.shaped(path)
+    for scale_id in value(src, path, {}):
+        if not src.shaped((*path, scale_id)):
+            known = False
+            continue
+        levels = []
+        for i, _level in enumerate(value(src, (*path, scale_id, "levels"), [])):
+            where = (*path, scale_id, "levels", i)
+            points = value(src, (*where, "points"))
+            if points_known and points is not None and not low <= points <= high:
+                check.at(src, (*where, "points"), f"{points} is outside the point scale "
+                         f"{low}–{high}")
+            if src.intact(where):
+                levels.append(ScaleLevel(value(src, (*where, "label")), points))
+        name = value(src, (*path, scale_id, "name"), "")
+        scales[scale_id] = NamedScale(scale_id, name, tuple(levels))
+    return scales, known
+
+
+def _grades(src: Source, check: Checker) -> tuple[Grade, ...]:
+    path = ("scoring", "grades")
+    if not src.intact(path) or value(src, path) is None:
+        return ()
+    grades = value(src, path)
+    mins = [g["min"] for g in grades]
+    if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
+        check.at(src, path, "grades must be listed from the highest `min` down, each `min` "
+                 "different")
+    if mins and mins[-1] > 0:
+        check.at(src, (*path, len(grades) - 1, "min"), "the lowest grade must start at 0 so "
+                 f"every result gets a grade, got {mins[-1]}")
+    return tuple(Grade(g["name"], g["min"]) for g in grades)
+
+
+def _versions(src: Source, check: Checker) -> tuple[PublishedVersion, ...]:
+    """The published versions; their dates are real and in order, their names unique."""
+    listed = value(src, ("versions",), [])
+    current = value(src, ("catalogue", "version"))
+    seen = {current: "catalogue.version"} if current is not None else {}
+    versions = []
+    for i in range(len(listed)):
+        name = value(src, ("versions", i, "version"))
+        if name is not None and name in seen:
+            check.at(src, ("versions", i, "version"), f"version {quote(name)} is already listed "
+                     f"({seen[name]})")
+        if name is not None:
+            seen[name] = f"versions[{i}]"
+        if src.intact(("versions", i)):
+            item = listed[i]
+            versions.append(PublishedVersion(item["version"], item["effective_date"],
+                                             item["revision"]))
+    dates = [_check_date(src, ("versions", i, "effective_date"), check)
+             for i in range(len(listed))]
+    dates.append(_check_date(src, ("catalogue", "effective_date"), check))
+    if src.shaped(("versions",)) and None not in dates and dates != sorted(dates):
+        check.at(src, ("versions",), "versions must be listed oldest first, each effective "
+                 "before the next and before catalogue.effective_date")
+    return tuple(versions)
+
+
+# ---------------------------------------------------------------------------- vocabulary.yaml
+
+def build_vocabulary(src: Source, company: Company | None,
+                     check: Checker) -> list[Competency] | None:
+    """vocabulary.yaml -> competencies (ids and seed spellings unique); None if the list itself
+    is not readable. An item with broken parts is a stand-in for the position checks."""
+    items = value(src, ("competencies",))
+    if items is None:
+        return None
     out: list[Competency] = []
     first_line: dict[str, int] = {}
     seed_owner: dict[str, str] = {}
-    for i, item in enumerate(src.data["competencies"]):
+    for i, item in enumerate(items):
         path = ("competencies", i)
-        cid = item["id"]
+        cid = value(src, (*path, "id"))
+        if cid is None:
+            continue
         if cid in first_line:
             check.at(src, (*path, "id"), f"duplicate id '{cid}' (first defined on line "
                      f"{first_line[cid]})")
             continue
         first_line[cid] = src.line((*path, "id"))
-        for seed in item.get("seed", []):
+        reserved = reserved_name_problem(cid)
+        if reserved:
+            check.at(src, (*path, "id"), reserved)
+        seeds = value(src, (*path, "seed"), [])
+        for j, seed in enumerate(seeds):
+            if not src.shaped((*path, "seed", j)):
+                continue
             if seed in seed_owner:
-                check.at(src, (*path, "seed"), f"source spelling '{seed}' is already listed "
-                         f"under '{seed_owner[seed]}'")
+                check.at(src, (*path, "seed"), f"source spelling {quote(seed)} is already "
+                         f"listed under '{seed_owner[seed]}'")
             seed_owner[seed] = cid
-        anchors = {int(k): v for k, v in item["anchors"].items()}
-        if company:
+        anchors = {int(k): v for k, v in value(src, (*path, "anchors"), {}).items()
+                   if src.shaped((*path, "anchors", k))}
+        if company and src.intact((*path, "anchors")):
             _check_anchors(src, (*path, "anchors"), anchors, company, check)
-        out.append(Competency(cid, item["name"], item["kind"], item["definition"].strip(),
+        out.append(Competency(cid, value(src, (*path, "name"), ""),
+                              value(src, (*path, "kind"), ""),
+                              value(src, (*path, "definition"), "").strip(),
                               dict(sorted(anchors.items(), reverse=True)),
-                              tuple(item.get("seed", [])), item.get("unclear")))
+                              tuple(s for s in seeds if isinstance(s, str)),
+                              value(src, (*path, "unclear"))))
     return out
 
 
@@ -142,31 +261,51 @@ def _check_anchors(src: Source, path: tuple, anchors: dict[int, str], company: C
                  f"missing {', '.join(missing)}")
 
 
+# ---------------------------------------------------------------------------- position files
+
 def build_position(src: Source, position_id: str, department_id: str, company: Company | None,
-                   vocabulary: dict[str, Competency] | None, check: Checker) -> Position:
-    """A position file (schema-valid) -> Position, checking references and weights."""
-    data = src.data
-    goals: dict[str, tuple[Goal, ...]] = {}
-    for category, items in (data.get("goals") or {}).items():
-        if company and category not in company.goal_categories:
-            check.at(src, ("goals", category), f"unknown goal category '{category}'; company.yaml "
-                     f"lists {', '.join(company.goal_categories)}")
-        goals[category] = tuple(Goal(g["goal"], g.get("target", ""), dict(g.get("seed", {})),
-                                     g.get("unclear")) for g in items)
-    if company:  # keep the company's category order, whatever order the file uses
-        goals = {c: goals[c] for c in (*company.goal_categories, *goals) if c in goals}
-    kpis = tuple(_build_kpi(src, i, k, company, check) for i, k in enumerate(data.get("kpis", [])))
-    status = data["status"]
-    competencies = {g: tuple((data.get("competencies") or {}).get(g, [])) for g in GROUPS}
+                   vocabulary: dict[str, Competency] | None, check: Checker, *,
+                   vocabulary_complete: bool = True) -> Position | None:
+    """A position file -> Position, checking references and weights; None (after checking
+    what is well-formed) if the file has schema errors. Without `vocabulary_complete` (an
+    entry of vocabulary.yaml has no readable id) an id it lacks may be meant as that entry,
+    so it is not reported."""
+    if not src.shaped(()):
+        return None
+    goals = value(src, ("goals",), {})
+    if company:
+        categories = company.goal_categories
+        for category in goals:
+            if category not in categories:
+                check.at(src, ("goals", category), f"unknown goal category {quote(category)}"
+                         f"{did_you_mean(category, categories)}; company.yaml lists "
+                         f"{', '.join(categories)}")
+    kpis = value(src, ("kpis",), [])
+    for i in range(len(kpis)):
+        _check_kpi(src, i, company, check)
     if vocabulary is not None:
-        _check_references(src, competencies, vocabulary, check)
-    note = data.get("weights_total_note")
-    total = sum(k.weight for k in kpis)
+        _check_references(src, vocabulary, vocabulary_complete, check)
+    _check_weights(src, check)
+    if src.invalid:
+        return None
+    return _position(src.data, position_id, department_id, src.file, company)
+
+
+def _check_weights(src: Source, check: Checker) -> None:
+    """A published position has KPIs whose weights add to 100, or a note saying why not."""
+    if not src.shaped(("kpis",)):
+        return
+    status = value(src, ("status",))
+    weights = [value(src, ("kpis", i, "weight")) for i in range(len(value(src, ("kpis",), [])))]
+    if status == "published" and not weights:
+        check.at(src, ("status",), "a published position needs at least one KPI; "
+                 "mark it `status: draft` while it is being written")
+    if not weights or None in weights or not src.shaped(("weights_total_note",)):
+        return  # the total is not known
+    total = sum(weights)
+    note = value(src, ("weights_total_note",))
     if status == "published":
-        if not kpis:
-            check.at(src, ("status",), "a published position needs at least one KPI; "
-                     "mark it `status: draft` while it is being written")
-        elif total != WEIGHT_TOTAL and not note:
+        if total != WEIGHT_TOTAL and not note:
             check.at(src, ("kpis",), f"KPI weights add to {format_number(total)}, not "
                      f"{WEIGHT_TOTAL}; correct them, or if the source itself differs say why "
                      "in weights_total_note")
@@ -177,64 +316,90 @@ def build_position(src: Source, position_id: str, department_id: str, company: C
     if note and total == WEIGHT_TOTAL:
         check.at(src, ("weights_total_note",), f"weights add to {WEIGHT_TOTAL}; remove "
                  "weights_total_note")
-    monthly = data.get("monthly")
-    return Position(
-        id=position_id, department_id=department_id, title=data["title"], status=status,
-        source_file=src.file, goals=goals, kpis=kpis, competencies=competencies,
-        monthly=Monthly(monthly["indicator"], monthly.get("target", ""),
-                        monthly.get("method", ""), dict(monthly.get("seed", {})),
-                        monthly.get("unclear")) if monthly else None,
-        source_line=data.get("source_line"), source_title=data.get("source_title"),
-        title_inferred=data.get("title_inferred"), weights_total_note=note,
-        notes=tuple(data.get("notes", [])),
-    )
 
 
-def _build_kpi(src: Source, index: int, data: dict[str, Any], company: Company | None,
-               check: Checker) -> Kpi:
+def _check_kpi(src: Source, index: int, company: Company | None, check: Checker) -> None:
     path = ("kpis", index)
-    scale: TierScale | NamedScale | None = None
-    raw = data.get("scale")
+    raw = value(src, (*path, "scale"))
     if isinstance(raw, str):
-        if company and raw not in company.scoring.scales:
-            known = ", ".join(company.scoring.scales) or "none"
-            check.at(src, (*path, "scale"), f"unknown scale '{raw}'; company.yaml "
+        scales = company.scoring.scales if company else None
+        if scales is not None and raw not in scales:
+            known = ", ".join(scales) or "none"
+            # with one scale the list of them is the suggestion
+            hint = did_you_mean(raw, scales) if len(scales) > 1 else ""
+            check.at(src, (*path, "scale"), f"unknown scale {quote(raw)}{hint}; company.yaml "
                      f"scoring.scales defines: {known}")
-        elif company:
-            scale = company.scoring.scales[raw]
-    elif raw is not None:
-        tiers = tuple(Tier(t["op"], t["value"], t["points"]) for t in raw["tiers"])
-        scale = TierScale(tiers, raw.get("unit", "%"), raw.get("otherwise"))
-        if company:
-            low, high = company.scoring.points_min, company.scoring.points_max
-            for i, tier in enumerate(tiers):
-                if not low <= tier.points <= high:
-                    check.at(src, (*path, "scale", "tiers", i, "points"),
-                             f"{tier.points} is outside the point scale {low}–{high}")
-            other = scale.otherwise
-            if other is not None and not low <= other <= high:
-                check.at(src, (*path, "scale", "otherwise"),
-                         f"{other} is outside the point scale {low}–{high}")
-        if raw is not None and not data.get("standard"):
-            check.at(src, (*path, "scale"), "a scale needs the `standard` text it was read from")
-    return Kpi(data["name"], data["weight"], data.get("standard", ""), data.get("method", ""),
-               scale, dict(data.get("seed", {})), data.get("unclear"))
+        return
+    if raw is None:
+        return
+    if company:
+        low, high = company.scoring.points_min, company.scoring.points_max
+        for i in range(len(value(src, (*path, "scale", "tiers"), []))):
+            points = value(src, (*path, "scale", "tiers", i, "points"))
+            if points is not None and not low <= points <= high:
+                check.at(src, (*path, "scale", "tiers", i, "points"),
+                         f"{points} is outside the point scale {low}–{high}")
+        other = value(src, (*path, "scale", "otherwise"))
+        if other is not None and not low <= other <= high:
+            check.at(src, (*path, "scale", "otherwise"),
+                     f"{other} is outside the point scale {low}–{high}")
+    if src.shaped((*path, "standard")) and not value(src, (*path, "standard")):
+        check.at(src, (*path, "scale"), "a scale needs the `standard` text it was read from")
 
 
-def _check_references(src: Source, competencies: dict[str, tuple[str, ...]],
-                      vocabulary: dict[str, Competency], check: Checker) -> None:
+def _check_references(src: Source, vocabulary: dict[str, Competency], complete: bool,
+                      check: Checker) -> None:
     seen: dict[str, str] = {}
-    for group, ids in competencies.items():
-        for i, cid in enumerate(ids):
+    for group in GROUPS:
+        for i in range(len(value(src, ("competencies", group), []))):
             path = ("competencies", group, i)
-            entry = vocabulary.get(cid)
-            if entry is None:
-                check.at(src, path, f"unknown competency '{cid}': not in vocabulary.yaml")
+            cid = value(src, path)
+            if cid is None:
                 continue
-            if entry.kind != KIND_OF_GROUP[group]:
+            entry = vocabulary.get(cid)
+            if entry is None and complete:
+                check.at(src, path, f"unknown competency {quote(cid)}: not in vocabulary.yaml"
+                         f"{did_you_mean(cid, vocabulary)}")
+            if entry is None:
+                continue
+            if entry.kind and entry.kind != KIND_OF_GROUP[group]:
                 check.at(src, path, f"'{cid}' ({entry.name}) is a {entry.kind} item; "
                          f"{GROUP_NAMES[group]} takes {KIND_OF_GROUP[group]} items")
             if cid in seen:
                 check.at(src, path, f"'{cid}' is listed twice (also in {GROUP_NAMES[seen[cid]]})")
             seen[cid] = group
 
+
+def _position(data: dict[str, Any], position_id: str, department_id: str, source_file: str,
+              company: Company | None) -> Position:
+    """The model of a schema-valid position file."""
+    goals = {category: tuple(Goal(g["goal"], g.get("target", ""), dict(g.get("seed", {})),
+                                  g.get("unclear")) for g in items)
+             for category, items in (data.get("goals") or {}).items()}
+    if company:  # keep the company's category order, whatever order the file uses
+        goals = {c: goals[c] for c in (*company.goal_categories, *goals) if c in goals}
+    monthly = data.get("monthly")
+    return Position(
+        id=position_id, department_id=department_id, title=data["title"], status=data["status"],
+        source_file=source_file, goals=goals,
+        kpis=tuple(_kpi(k, company) for k in data.get("kpis", [])),
+        competencies={g: tuple((data.get("competencies") or {}).get(g, [])) for g in GROUPS},
+        monthly=Monthly(monthly["indicator"], monthly.get("target", ""),
+                        monthly.get("method", ""), dict(monthly.get("seed", {})),
+                        monthly.get("unclear")) if monthly else None,
+        source_line=data.get("source_line"), source_title=data.get("source_title"),
+        title_inferred=data.get("title_inferred"),
+        weights_total_note=data.get("weights_total_note"), notes=tuple(data.get("notes", [])),
+    )
+
+
+def _kpi(data: dict[str, Any], company: Company | None) -> Kpi:
+    raw = data.get("scale")
+    scale: TierScale | NamedScale | None = None
+    if isinstance(raw, str):
+        scale = company.scoring.scales.get(raw) if company else None
+    elif raw is not None:
+        scale = TierScale(tuple(Tier(t["op"], t["value"], t["points"]) for t in raw["tiers"]),
+                          raw.get("unit", "%"), raw.get("otherwise"))
+    return Kpi(data["name"], data["weight"], data.get("standard", ""), data.get("method", ""),
+               scale, dict(data.get("seed", {})), data.get("unclear"))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import fastjsonschema
+import pytest
+
 from generator import load_catalog
+from generator.errors import Problem, quote
 
 M = "departments/sales/sales-manager.yaml"
 
@@ -32,8 +36,8 @@ def test_byte_order_mark_is_a_warning(mini):
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     catalog = load_catalog("catalog")
     assert [str(w) for w in catalog.warnings] == [
-        "catalog/departments/sales/sales-manager.yaml:1: warning: file starts with a UTF-8 byte "
-        "order mark (BOM); it was ignored, but save the file as UTF-8 without BOM"]
+        ("catalog/departments/sales/sales-manager.yaml:1: warning: file starts with a UTF-8 byte "
+        "order mark (BOM); it was ignored, but save the file as UTF-8 without BOM")]
     assert catalog.departments[0].positions[0].title == "销售部经理"
 
 
@@ -42,8 +46,8 @@ def test_weights_the_source_itself_gets_wrong_are_a_note(mini):
     mini.replace(M, "competencies:", "weights_total_note: 原文权重合计为80\ncompetencies:")
     catalog = load_catalog("catalog")
     assert [str(w) for w in catalog.warnings] == [
-        "catalog/departments/sales/sales-manager.yaml:31: note: weights_total_note: KPI "
-        "weights add to 80, not 100 (kept as in the source: 原文权重合计为80)"]
+        ("catalog/departments/sales/sales-manager.yaml:31: note: weights_total_note: KPI "
+        "weights add to 80, not 100 (kept as in the source: 原文权重合计为80)")]
     assert catalog.departments[0].positions[0].weight_total == 80
 
 
@@ -57,3 +61,26 @@ def test_markup_in_text_is_kept_verbatim(mini):
 def test_dates_stay_text_as_written(mini):
     mini.replace("company.yaml", 'effective_date: "2026-12-01"', "effective_date: 2026-12-01")
     assert load_catalog("catalog").company.effective_date == "2026-12-01"
+
+
+def test_reserved_windows_names_are_only_the_exact_ones(mini):
+    mini.replace("vocabulary.yaml", "id: accuracy", "id: con-x")
+    mini.replace(M, "- accuracy", "- con-x")
+    assert load_catalog("catalog").competency("con-x").name == "准确性"
+
+
+def test_both_schema_checks_end_an_id_at_the_end_of_the_text():
+    """fastjsonschema reads `$` as the end of the text; the full report must as well, or an id
+    ending in a line break would pass (the fast check fails, the full report finds nothing)."""
+    from generator.schema import _fast_check, validator
+
+    document = {"title": "x", "status": "draft", "competencies": {"core": ["teamwork\n"]}}
+    assert not validator("position").is_valid(document)
+    with pytest.raises(fastjsonschema.JsonSchemaException):
+        _fast_check("position")(document)
+
+
+def test_a_problem_is_one_line_whatever_its_text():
+    problem = Problem("a\nb.yaml", 3, "goals.客户\r\n类", "got '六\u2028十\t\u202e'")
+    assert str(problem) == "a⏎b.yaml:3: goals.客户⏎类: got '六⏎十\\t\\u202e'"
+    assert quote("很" * 50) == "'" + "很" * 39 + "…'"
