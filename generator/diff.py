@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
-import io
 import os
+import posixpath
 import shutil
 import subprocess
 import tarfile
@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
-from .catalog import display_path, load_catalog
-from .errors import CatalogError, Problem
+from .catalog import LARGEST_FILE_BYTES, display_path, load_catalog
+from .errors import CatalogError, Problem, one_line
 from .escape import markdown_inline as escape_markdown
 from .escape import plain_text
 from .model import (
@@ -135,7 +135,7 @@ class SideError(Exception):
     """
 
     def __init__(self, message: str, problems: Sequence[Problem] = ()):
-        super().__init__(message)
+        super().__init__(one_line(message))
         self.problems = tuple(problems)
 
 
@@ -149,36 +149,84 @@ def load_side(spec: str, cwd: Path | None = None) -> Catalog:
     base = Path(cwd) if cwd is not None else Path(".")
     if (base / spec).is_dir():
         return _load_folder(spec, base / spec, None)
+    is_file = (base / spec).exists()
+
+    def not_a_side(why: str) -> SideError:
+        return SideError(f"{spec}: a file, not a catalogue folder (nor a git revision)"
+                         if is_file else f"{spec}: {why}")
+
     git = functools.partial(_git, cwd=cwd)
     revision, colon, folder = spec.partition(":")
     folder = folder if colon else DEFAULT_FOLDER
     if not revision or revision.startswith("-") or not folder:
-        raise SideError(f"{spec}: not a folder, nor a git revision")
+        raise not_a_side("not a folder, nor a git revision")
     if shutil.which("git") is None:
-        raise SideError(f"{spec}: not a folder, and git is not installed to read it as a revision")
+        raise not_a_side("not a folder, and git is not installed to read it as a revision")
     top = git("rev-parse", "--show-toplevel")
     if top is None:
-        raise SideError(f"{spec}: not a folder, and the working directory is not in a git "
-                        "repository")
+        raise not_a_side("not a folder, and the working directory is not in a git repository")
     top_folder = Path(top.decode().strip())
     if git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}") is None:
-        raise SideError(f"{spec}: not a folder, nor a git revision")
+        raise not_a_side("not a folder, nor a git revision")
     found = git("rev-parse", "--verify", "--quiet", f"{revision}:{folder}")
     tree = found.decode().strip() if found else ""
     if not tree or (git("cat-file", "-t", tree) or b"").strip() != b"tree":
         raise SideError(f"{spec}: revision {revision} has no folder '{folder}' (name the "
                         f"catalogue's folder as {revision}:path/to/catalog)")
-    # A tree's archive holds the catalogue's files at its root, wherever `folder` is.
-    archive = git("-C", str(top_folder), "archive", "--format=tar", tree)
-    if archive is None:
-        raise SideError(f"{spec}: git could not read '{folder}' of revision {revision}")
     with tempfile.TemporaryDirectory(prefix="catalog-diff-") as tmp:
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        # A tree's archive holds the catalogue's files at its root, wherever `folder` is; it
+        # goes to a file, so a large revision is not held in memory.
+        archive = Path(tmp, "side.tar")
+        if git("-C", str(top_folder), "archive", "--format=tar", "-o", str(archive),
+               tree) is None:
+            raise SideError(f"{spec}: git could not read '{folder}' of revision {revision}")
+        side = Path(tmp, "side")
+        shown_as = f"{revision}:{folder.rstrip('/')}"
+        problem = _extract(archive, side, shown_as)
+        if problem:
+            raise SideError(f"{spec}: {problem}; the revision was not read")
+        return _load_folder(spec, side, shown_as)
+
+
+def _extract(archive: Path, target: Path, shown_as: str) -> str | None:
+    """Extract a git archive of `shown_as` into `target`; what makes it unsafe to (nothing is
+    extracted then), or None. A file too large for the catalogue becomes an empty file of its
+    size (sparse: no disk used), for the loader to refuse as it refuses one in a folder."""
+    try:
+        with tarfile.open(archive) as tar:
+            members = tar.getmembers()
+            for member in members:
+                problem = _unsafe_member(member)
+                if problem:
+                    return f"{shown_as}/{member.name} {problem}"
+            small = [m for m in members if not (m.isfile() and m.size > LARGEST_FILE_BYTES)]
             if hasattr(tarfile, "data_filter"):
-                tar.extractall(tmp, filter="data")
-            else:  # Python without extraction filters; git's own archive is trusted here
-                tar.extractall(tmp)
-        return _load_folder(spec, Path(tmp), f"{revision}:{folder}")
+                tar.extractall(target, members=small, filter="data")
+            else:  # Python without extraction filters: the checks above stand alone
+                tar.extractall(target, members=small)
+            for member in members:
+                if member.isfile() and member.size > LARGEST_FILE_BYTES:
+                    with open(target / member.name, "wb") as placeholder:
+                        placeholder.truncate(member.size)
+    except (tarfile.TarError, OSError) as exc:
+        return f"git's archive of {shown_as} cannot be extracted ({exc})"
+    return None
+
+
+def _unsafe_member(member: tarfile.TarInfo) -> str | None:
+    """Why an archive member must not be extracted, or None."""
+    name = member.name
+    if posixpath.isabs(name) or ".." in name.split("/"):
+        return "is a path that leaves the catalogue folder"
+    if member.issym():
+        target = member.linkname
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(name), target))
+        if posixpath.isabs(target) or resolved == ".." or resolved.startswith("../"):
+            return "is a link to a place outside the catalogue folder"
+        return None
+    if not (member.isfile() or member.isdir()):
+        return "is neither a file, a folder nor a link"
+    return None
 
 
 def _load_folder(spec: str, folder: Path, shown_as: str | None) -> Catalog:

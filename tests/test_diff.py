@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
+import tarfile
 
 import pytest
 from conftest import MINI_CATALOG, REAL_CATALOG, CatalogCopy
@@ -12,6 +15,8 @@ from generator import load_catalog
 from generator.__main__ import main
 from generator.diff import (
     SideError,
+    _extract,
+    _unsafe_member,
     diff_catalogs,
     format_markdown,
     format_text,
@@ -19,6 +24,7 @@ from generator.diff import (
     position_changes,
 )
 
+needs_links = pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges")
 MANAGER = "departments/sales/sales-manager.yaml"
 REP = "departments/sales/sales-rep.yaml"
 PUBLISHED_REP = """title: 销售部销售代表
@@ -358,6 +364,104 @@ def test_outside_a_repository_and_without_git(mini, tmp_path, monkeypatch):
         load_side("HEAD~1")
     assert str(caught.value) == ("HEAD~1: not a folder, and git is not installed to read it "
                                  "as a revision")
+
+
+def commit_link(repository: CatalogCopy, relative: str, target: str) -> None:
+    link = repository.path(relative)
+    link.parent.mkdir(parents=True, exist_ok=True)
+    os.symlink(target, link)
+    git("add", "catalog")
+    git("commit", "-q", "-m", "link")
+
+
+@needs_links
+@pytest.mark.parametrize("target", ["/etc/passwd", "../../../../outside.yaml", "../../.."])
+def test_a_revision_with_a_link_out_of_the_catalogue_is_refused(repository, capsys, target):
+    commit_link(repository, "departments/sales/link.yaml", target)
+    message = ("HEAD: HEAD:catalog/departments/sales/link.yaml is a link to a place outside the "
+               "catalogue folder; the revision was not read")
+    with pytest.raises(SideError) as caught:
+        load_side("HEAD")
+    assert str(caught.value) == message
+    assert main(["diff", "HEAD", "catalog"]) == 1
+    assert capsys.readouterr().err == message + "\n"
+
+
+@needs_links
+def test_a_revision_with_a_link_inside_the_catalogue_loads(repository):
+    repository.remove(REP)
+    commit_link(repository, REP, "../../shared/sales-rep.yaml")
+    repository.write("shared/sales-rep.yaml", "title: 销售部销售代表\nstatus: draft\n")
+    git("add", "catalog")
+    git("commit", "-q", "-m", "shared")
+    assert load_side("HEAD").positions()[1].title == "销售部销售代表"
+
+
+@pytest.mark.parametrize("extracted", [True, False])
+def test_a_revision_with_a_huge_file_is_refused_as_a_folder_is(repository, monkeypatch,
+                                                               extracted):
+    if not extracted:  # larger than any catalogue file: only its size is extracted
+        monkeypatch.setattr("generator.diff.LARGEST_FILE_BYTES", 6 * 1024 * 1024)
+    with open(repository.path(REP), "a", encoding="utf-8") as file:
+        file.write("notes:\n" + "  - 很长的备注很长的备注很长的备注很长的备注很长的备注很长的备注\n" * 90_000)
+    git("commit", "-q", "-am", "huge")
+    with pytest.raises(SideError) as caught:
+        load_side("HEAD")
+    assert str(caught.value) == (
+        "HEAD: the catalogue does not load: HEAD:catalog/departments/sales/sales-rep.yaml: file "
+        "is 8.2 MB; a catalogue file is at most 5.0 MB, so it was not read")
+
+
+@pytest.mark.parametrize("spec, message", [
+    ("HEAD:catalog/departments", ("HEAD:catalog/departments: the catalogue does not load: "
+                                  "HEAD:catalog/departments: not a catalogue: no company.yaml in "
+                                  "this folder")),
+    ("catalog/company.yaml", ("catalog/company.yaml: a file, not a catalogue folder (nor a git "
+                             "revision)")),
+    ("HEAD\n~1", "HEAD⏎~1: not a folder, nor a git revision"),
+])
+def test_sides_that_are_not_catalogues(repository, capsys, spec, message):
+    with pytest.raises(SideError) as caught:
+        load_side(spec)
+    assert str(caught.value) == message
+    assert main(["diff", spec, "catalog"]) == 1
+    assert capsys.readouterr().err == message + "\n"
+
+
+def test_a_file_as_a_side_outside_a_repository(mini, tmp_path, monkeypatch):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    with pytest.raises(SideError) as caught:
+        load_side("catalog/company.yaml")
+    assert str(caught.value) == ("catalog/company.yaml: a file, not a catalogue folder (nor a "
+                                 "git revision)")
+
+
+@pytest.mark.parametrize("member, problem", [
+    ({"name": "/etc/passwd"}, "is a path that leaves the catalogue folder"),
+    ({"name": "departments/../../x.yaml"}, "is a path that leaves the catalogue folder"),
+    ({"name": "x.yaml", "type": tarfile.SYMTYPE, "linkname": "/etc/passwd"},
+     "is a link to a place outside the catalogue folder"),
+    ({"name": "a/x.yaml", "type": tarfile.SYMTYPE, "linkname": "../../x"},
+     "is a link to a place outside the catalogue folder"),
+    ({"name": "a/x.yaml", "type": tarfile.LNKTYPE, "linkname": "company.yaml"},
+     "is neither a file, a folder nor a link"),
+    ({"name": "fifo", "type": tarfile.FIFOTYPE}, "is neither a file, a folder nor a link"),
+    ({"name": "dev", "type": tarfile.CHRTYPE}, "is neither a file, a folder nor a link"),
+    ({"name": "a/x.yaml", "type": tarfile.SYMTYPE, "linkname": "../company.yaml"}, None),
+    ({"name": "a/x.yaml"}, None),
+])
+def test_archive_members_that_are_not_extracted(member, problem):
+    info = tarfile.TarInfo(member.pop("name"))
+    for key, value in member.items():
+        setattr(info, key, value)
+    assert _unsafe_member(info) == problem
+
+
+def test_an_archive_that_cannot_be_extracted(tmp_path):
+    archive = tmp_path / "side.tar"
+    archive.write_bytes(b"not a tar archive" * 100)
+    assert _extract(archive, tmp_path / "side", "HEAD:catalog").startswith(
+        "git's archive of HEAD:catalog cannot be extracted (")
 
 
 def test_command_line(repository, capsys):
