@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .bounded_read import read_at_most
 from .escape import csv_cell, plain_text
 from .export import position_to_data, scoring_to_data
 from .model import Catalog, Position
@@ -99,12 +100,12 @@ def _read_bytes(path: Path) -> bytes:
         if size > MAX_FILE_BYTES:
             raise _Refused(f"the file has {size:,} bytes, more than {limit}")
         with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)  # a pipe or device has no size to check
+            data = read_at_most(handle, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise _Refused("no such file") from None
     except OSError as exc:
         raise _Refused(exc.strerror or str(exc)) from None
-    if len(data) > MAX_FILE_BYTES:
+    if data is None:
         raise _Refused(f"the file has more bytes than {limit}")
     return data
 

@@ -24,6 +24,8 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.cell import range_boundaries
 
+from .bounded_read import read_at_most
+
 MAX_WORKBOOK_BYTES = 32 * 2**20  # the file (an export of 100x the source catalogue: ~6 MB)
 MAX_UNPACKED_BYTES = 64 * 2**20  # all parts unpacked (~130x the source catalogue)
 MAX_PACKING_RATIO = 100  # a large part's unpacked size over its packed size (XML packs ~8x)
@@ -88,12 +90,12 @@ def _read(path: Path) -> bytes:
             raise WorkbookFileError("", f"the file has {size:,} bytes, more than {limit} for a "
                                     "workbook")
         with path.open("rb") as handle:
-            data = handle.read(MAX_WORKBOOK_BYTES + 1)  # a pipe has no size to check first
+            data = read_at_most(handle, MAX_WORKBOOK_BYTES)
     except FileNotFoundError:
         raise WorkbookFileError("", "no such file") from None
     except OSError as exc:
         raise WorkbookFileError("", f"cannot read the file: {exc.strerror or exc}") from None
-    if len(data) > MAX_WORKBOOK_BYTES:
+    if data is None:
         raise WorkbookFileError("", f"the file has more bytes than {limit} for a workbook")
     return data
 

@@ -18,6 +18,7 @@ from test_workbook import cell, edit, everywhere, export, tree
 
 from generator import workbook_file
 from generator.__main__ import main
+from generator.catalog import display_path
 from generator.workbook import plan_import, read_workbook
 
 M = "departments/sales/sales-manager.yaml"
@@ -316,6 +317,13 @@ def test_too_many_cells(book, mini, capsys, monkeypatch):
 def test_file_that_is_not_a_workbook(book, mini, capsys, make, message):
     make(book)
     assert refused(capsys, book, mini) == [message]
+
+
+def test_endless_device_is_read_only_up_to_the_limit(mini, capsys):
+    code, out, err = run_import(capsys, "/dev/zero")
+    assert (code, out) == (1, [])
+    assert err == [f"{display_path(Path('/dev/zero'))}: the file has more bytes than the limit of 33,554,432 (32 MiB) for a workbook",
+                   "1 error(s); nothing was written."]
 
 
 # ------------------------------------------------------------------------- oversized sheets
