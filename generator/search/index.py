@@ -7,8 +7,11 @@ Layout (under the site's `search/`; every file is a classic script that register
 - `s/<n>.js`: the token shards. A token lives in shard `fnv1a(token) % shards` and holds
   the first page of its postings: entries sorted by (line class, record, line), at most
   PAGE_ENTRIES of them. The rest of a long list is in overflow pages `o/<id>-<n>.js`.
-- `x/<n>.js`: exact titles (normalised, no spaces) -> records, for the exact-match boost.
+- `x/<n>.js`: exact titles and KPI names (normalised, no spaces) -> [records with that
+  title, records with that KPI], ranked before everything else.
 - `d/<k>/<record>.js`: one record: URL, title, kind, department and its lines' text.
+- `departments.js`: every department's id and name, for the filter; fetched after the first
+  results are shown (it is the one file that grows with the catalogue: ~25 KB at 100x).
 
 Postings are per token position: entry = (record * MAX_LINES + line) * MAX_POSITIONS +
 position, so the browser finds a phrase as its tokens at consecutive positions of one line,
@@ -27,7 +30,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..escape import script_json
-from .records import MAX_LINES, Record
+from .records import DEPARTMENT, KPI, MAX_LINES, Record
 from .segment import exact_key, fnv1a, line_tokens
 
 FORMAT = 1
@@ -52,10 +55,12 @@ def record_order(records: list[Record]) -> list[Record]:
 
 def build_index(records: list[Record]) -> dict[str, str]:
     """{path under search/: script text} of the whole index of `records`."""
+    departments_list = [[r.department_id, r.department] for r in records
+                        if r.kind == DEPARTMENT]
     records = record_order(records)
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     departments: dict[str, list[int]] = defaultdict(list)
-    exact: dict[str, list[int]] = defaultdict(list)
+    exact: dict[str, list[list[int]]] = defaultdict(lambda: [[], []])  # titles, KPI names
     for rid, record in enumerate(records):
         for number, line in enumerate(record.lines):
             base = (rid * MAX_LINES + number) * MAX_POSITIONS
@@ -64,7 +69,9 @@ def build_index(records: list[Record]) -> dict[str, str]:
                     postings[token].append((line.cls, base + position))
         if record.department_id:
             departments[record.department_id].append(rid)
-        exact[exact_key(record.title)].append(rid)
+        exact[exact_key(record.title)][0].append(rid)
+        for kpi in {exact_key(line.text) for line in record.lines if line.cls == KPI}:
+            exact[kpi][1].append(rid)
 
     files: dict[str, str] = {}
     first_pages: dict[str, list] = {}
@@ -93,6 +100,8 @@ def build_index(records: list[Record]) -> dict[str, str]:
     for rid, record in enumerate(records):
         name = f"d/{rid // RECORDS_PER_FOLDER}/{rid}"
         files[f"{name}.js"] = _script(name, _record_data(record))
+
+    files["departments.js"] = _script("departments", departments_list)
 
     digest = hashlib.sha256()
     for path in sorted(files):

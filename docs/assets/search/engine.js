@@ -21,7 +21,7 @@
     kpi: new Set([CLASS.kpi]),
     glossary: new Set([CLASS.glossaryName, CLASS.glossaryText]),
   };
-  const RECORD_KINDS = { position: "position", glossary: "glossary" };
+  const RECORD_KINDS = { position: "position", kpi: "position", glossary: "glossary" };
   const MAX_TOKENS = 6; // per term: a long term is looked up by some of its bigrams
   const FILES_PER_STEP = 60; // index files fetched at most while looking for one batch
   const SHOWN_LINES = 2;
@@ -204,7 +204,7 @@
       const key = seg.exactKey(text);
       const manifest = await this.manifest();
       const shard = await this.get(`x/${seg.fnv1a(key) % manifest.exact}`);
-      return Object.prototype.hasOwnProperty.call(shard, key) ? shard[key] : [];
+      return Object.prototype.hasOwnProperty.call(shard, key) ? shard[key] : [[], []];
     }
 
     // The records of one department (the entry holds record ids, not line keys).
@@ -234,7 +234,7 @@
   }
 
   // One query. Candidates come in passes, each in rank order: titles equal to the query,
-  // position titles that begin with it, then every line holding all of the main term's
+  // then KPI names equal to it, position titles that begin with it, then every line holding all of the main term's
   // tokens, by class (title, KPI, goal, glossary name, ...) and record. Each candidate is
   // checked against its record's text (every term as a phrase) before it is shown.
   class Search {
@@ -265,7 +265,9 @@
       const classes = KINDS[this.filters.kind];
       this.allowed = this.filters.department
         ? await engine.departmentRecords(this.filters.department) : null;
-      const exact = this.filters.kind === "kpi" ? [] : await engine.exact(this.query);
+      const [titles, kpis] = await engine.exact(this.query);
+      const exact = [...(this.filters.kind === "kpi" ? [] : titles),
+        ...(this.filters.kind === "glossary" ? [] : kpis)];
       const first = terms[main][0];
       const prefix = first.offset === 0 && (!classes || classes.has(CLASS.title))
         ? await engine.posting(seg.START + first.token) : null;

@@ -148,10 +148,9 @@
     key(event) {
       const links = this.links();
       const at = links.indexOf(document.activeElement);
-      if (event.key === "Escape") {
+      if (event.key === "Escape" && at >= 0) { // from the input, the partial closes the box
         event.preventDefault();
-        if (at >= 0) this.input.focus();
-        else this.close();
+        this.input.focus();
       } else if (event.key === "ArrowDown" && (at >= 0 || event.target === this.input)) {
         event.preventDefault();
         const next = links[Math.min(at + 1, links.length - 1)];
@@ -225,20 +224,35 @@
       this.meta.textContent = text;
     }
 
+    // The department filter: departments of the results so far, then every department
+    // (their list is fetched once, after the first results are shown).
     updateDepartments(results) {
       for (const result of results) {
         if (result.departmentId && !this.departments.has(result.departmentId)) {
           this.departments.set(result.departmentId, result.department);
         }
       }
-      const chosen = this.filters.department;
-      const options = [...this.departments].sort((a, b) => a[1].localeCompare(b[1], "zh"));
-      if (chosen && !this.departments.has(chosen)) {
-        const old = [...this.departmentSelect.options].find((o) => o.value === chosen);
-        options.unshift([chosen, old ? old.textContent : chosen]);
+      if (!this.allDepartments) {
+        this.allDepartments = this.engine.then((engine) => engine.get("departments"))
+          .then((list) => { this.allDepartments = list; this.fillDepartments(); })
+          .catch(() => { this.allDepartments = null; });
       }
-      this.departmentSelect.replaceChildren(h("option", { value: "" }, "全部部门"),
-        ...options.map(([id, name]) => h("option", { value: id }, name)));
+      this.fillDepartments();
+    }
+
+    fillDepartments() {
+      const chosen = this.filters.department;
+      const found = [...this.departments];
+      const all = Array.isArray(this.allDepartments) ? this.allDepartments : [];
+      const option = ([id, name]) => h("option", { value: id }, name);
+      const groups = [];
+      if (found.length) groups.push(h("optgroup", { label: "结果中的部门" }, ...found.map(option)));
+      if (all.length) groups.push(h("optgroup", { label: "全部部门" }, ...all.map(option)));
+      if (chosen && !found.some(([id]) => id === chosen) && !all.some(([id]) => id === chosen)) {
+        groups.push(option([chosen, this.departmentSelect.selectedOptions[0]?.textContent ||
+          chosen]));
+      }
+      this.departmentSelect.replaceChildren(h("option", { value: "" }, "全部部门"), ...groups);
       this.departmentSelect.value = chosen;
     }
 
