@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 from generator.catalog import load_catalog
-from generator.history import load_history
 from generator.render import CALCULATOR, SiteRenderer, expand_departments
+from generator.versions.history import load_history
 
 from .measure import CATALOG_PLUGIN, ROOT, project_config, write_config
 

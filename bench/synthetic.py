@@ -19,7 +19,7 @@ import yaml
 
 from generator.catalog import COMPANY_FILE, DEPARTMENT_FILE, DEPARTMENTS_DIR, VOCABULARY_FILE
 from generator.model import GROUPS
-from generator.yamlsrc import parse
+from generator.source.yamlsrc import parse
 
 # Stand for the copy number, and the suffix of the glossary copy a position refers to,
 # while a file is dumped once and then repeated N-1 times.

@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "render":
         return render_to(catalog, Path(args.catalog), Path(args.templates), Path(args.out))
     if args.format == "xlsx":  # the export command
-        from .workbook import write_workbook
+        from .excel.workbook import write_workbook
 
         write_workbook(catalog, args.output)
         print(f"wrote {args.output}: {len(catalog.positions())} positions", file=sys.stderr)
@@ -99,7 +99,7 @@ def import_workbook(workbook: Path, catalog_dir: str, write: bool, delete: bool 
 
     Positions are deleted only with `delete` as well, and never more than half of them.
     """
-    from .workbook import (
+    from .excel.workbook import (
         apply_import,
         deleted_positions,
         describe_changes,
@@ -159,7 +159,7 @@ def score_file(catalog, path: Path, output: str | None) -> int:
 
     A file that cannot be read or exceeds a bound of batch.py gets one line and no output.
     """
-    from .batch import AppraisalFileError, read_appraisals, score_appraisals, write_csv
+    from .scoring.batch import AppraisalFileError, read_appraisals, score_appraisals, write_csv
 
     try:
         appraisals = read_appraisals(path, catalog)
@@ -186,8 +186,8 @@ def score_file(catalog, path: Path, output: str | None) -> int:
 
 def render_to(catalog, catalog_dir: Path, templates: Path, out: Path) -> int:
     """Write every generated page under `out`, replacing only what the render produces."""
-    from .history import load_history
     from .render import SiteRenderer
+    from .versions.history import load_history
 
     pages = SiteRenderer(catalog, templates, history=load_history(catalog, catalog_dir)).pages()
     try:
@@ -236,7 +236,7 @@ def write_all_or_nothing(files: dict[Path, str | bytes]) -> None:
 
 def print_diff(old: str, new: str, form: str) -> int:
     """Print what changed from side `old` to side `new` (folders or git revisions)."""
-    from .diff import SideError, diff_catalogs, format_markdown, format_text, load_side
+    from .versions.diff import SideError, diff_catalogs, format_markdown, format_text, load_side
 
     try:
         diff = diff_catalogs(load_side(old), load_side(new))

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from .errors import CatalogError, Problem, quote
 from .model import Catalog, Department, Position
-from .schema import check_schema
-from .validate import (
+from .source.schema import check_schema
+from .source.validate import (
     SAFE_ID,
     Checker,
     build_company,
@@ -21,7 +21,7 @@ from .validate import (
     reserved_name_problem,
     value,
 )
-from .yamlsrc import Source, decode, parse_bytes
+from .source.yamlsrc import Source, decode, parse_bytes
 
 COMPANY_FILE = "company.yaml"
 VOCABULARY_FILE = "vocabulary.yaml"

@@ -12,12 +12,12 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .atomic import AtomicDirectory, describe_os_error
-from .background import WorkbookJob
 from .catalog import load_catalog
 from .errors import ERROR, NOTE, WARNING, CatalogError
-from .history import load_history
 from .render import CALCULATOR, CATALOG_XLSX, SiteRenderer, expand_departments
+from .site.atomic import AtomicDirectory, describe_os_error
+from .site.background import WorkbookJob
+from .versions.history import load_history
 
 log = logging.getLogger("mkdocs.plugins.position-catalog")
 # Notes are acknowledged facts (shown on the site), so they do not fail `mkdocs build --strict`.

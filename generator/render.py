@@ -13,7 +13,6 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .diff import format_markdown
 from .escape import markdown_inline as escape_markdown
 from .escape import nav_title, script_json
 from .export import (
@@ -23,7 +22,6 @@ from .export import (
     scoring_to_data,
     to_json,
 )
-from .history import VersionChanges
 from .model import (
     GROUP_NAMES,
     GROUPS,
@@ -33,7 +31,9 @@ from .model import (
     Position,
     format_number,
 )
-from .scoring import calculator_rules
+from .scoring.score import calculator_rules
+from .versions.diff import format_markdown
+from .versions.history import VersionChanges
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "site_templates"
 HOME = "index.md"
@@ -164,7 +164,7 @@ class SiteRenderer:
                                      format_markdown=format_markdown)
         out[CATALOG_JSON] = to_json(catalog_to_data(catalog), compact=True)
         if self.workbook and self.workbook_inline:
-            from .workbook import workbook_bytes  # openpyxl takes half a second to import
+            from .excel.workbook import workbook_bytes  # openpyxl takes half a second to import
 
             out[CATALOG_XLSX] = workbook_bytes(catalog)
         elif self.workbook:

@@ -17,7 +17,7 @@ from processes import Output, mkdocs, stop, with_faults
 from sitebuild import build, site_config
 
 from generator.__main__ import main
-from generator.atomic import AtomicDirectory
+from generator.site.atomic import AtomicDirectory
 
 
 def fingerprint(folder: Path) -> str:
@@ -145,7 +145,7 @@ def test_a_build_killed_in_the_middle_leaves_the_previous_site_as_it_was(tmp_pat
 # A build in progress, as far as other builds can see: it holds the site and writes a folder.
 LIVE_BUILD = """
 import sys, time
-from generator.atomic import AtomicDirectory
+from generator.site.atomic import AtomicDirectory
 build = AtomicDirectory(sys.argv[1])
 building = build.begin()
 (building / "index.html").write_text("half built")

@@ -56,7 +56,7 @@ def test_a_killed_build_takes_its_workbook_process_and_file_with_it(mini, tmp_pa
         while child is None:
             assert time.monotonic() < deadline and parent.poll() is None, "no workbook process"
             child = next((pid for pid in children(parent.pid)
-                          if "generator.background" in command_line(pid)), None)
+                          if "generator.site.background" in command_line(pid)), None)
             time.sleep(0.01)
         workbook = next(Path(arg) for arg in command_line(child) if arg.endswith(".xlsx"))
         parent.send_signal(signal.SIGKILL)

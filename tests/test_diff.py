@@ -13,7 +13,7 @@ from conftest import MINI_CATALOG, REAL_CATALOG, CatalogCopy
 
 from generator import load_catalog
 from generator.__main__ import main
-from generator.diff import (
+from generator.versions.diff import (
     SideError,
     _extract,
     _unsafe_member,
@@ -359,7 +359,7 @@ def test_outside_a_repository_and_without_git(mini, tmp_path, monkeypatch):
         load_side("HEAD~1")
     assert str(caught.value) == ("HEAD~1: not a folder, and the working directory is not in a "
                                  "git repository")
-    monkeypatch.setattr("generator.diff.shutil.which", lambda name: None)
+    monkeypatch.setattr("generator.versions.diff.shutil.which", lambda name: None)
     with pytest.raises(SideError) as caught:
         load_side("HEAD~1")
     assert str(caught.value) == ("HEAD~1: not a folder, and git is not installed to read it "
@@ -401,7 +401,7 @@ def test_a_revision_with_a_link_inside_the_catalogue_loads(repository):
 def test_a_revision_with_a_huge_file_is_refused_as_a_folder_is(repository, monkeypatch,
                                                                extracted):
     if not extracted:  # larger than any catalogue file: only its size is extracted
-        monkeypatch.setattr("generator.diff.LARGEST_FILE_BYTES", 6 * 1024 * 1024)
+        monkeypatch.setattr("generator.versions.diff.LARGEST_FILE_BYTES", 6 * 1024 * 1024)
     with open(repository.path(REP), "a", encoding="utf-8") as file:
         file.write("notes:\n" + "  - 很长的备注很长的备注很长的备注很长的备注很长的备注很长的备注\n" * 90_000)
     git("commit", "-q", "-am", "huge")

@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from generator.diff import Change, diff_catalogs
 from generator.escape import (
     csv_cell,
     html_attribute,
@@ -17,6 +16,7 @@ from generator.escape import (
     safe_url,
     script_json,
 )
+from generator.versions.diff import Change, diff_catalogs
 
 
 def test_html_text_and_attribute_escape_every_markup_character():

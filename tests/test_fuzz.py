@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import CatalogError, load_catalog
-from generator.yamlsrc import parse
+from generator.source.yamlsrc import parse
 
 KEYS = st.sampled_from(["title", "status", "goals", "kpis", "weight", "name", "competencies",
                         "core", "monthly", "scale", "tiers", "op", "value", "points", "seed",
@@ -56,7 +56,7 @@ def test_fast_schema_check_agrees_with_the_full_report(document):
     """The compiled pre-check may only skip the full report when that report is empty."""
     import fastjsonschema
 
-    from generator.schema import _fast_check, validator
+    from generator.source.schema import _fast_check, validator
 
     for kind in ("position", "company", "vocabulary", "department"):
         try:

@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from test_workbook import cell, edit, everywhere, export, tree
 
-from generator import workbook_file
 from generator.__main__ import main
 from generator.catalog import display_path
-from generator.workbook import plan_import, read_workbook
+from generator.excel import package as workbook_file
+from generator.excel.workbook import plan_import, read_workbook
 
 M = "departments/sales/sales-manager.yaml"
 

@@ -12,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import batch, load_catalog
+from generator import load_catalog
 from generator.__main__ import main
+from generator.scoring import batch
 
 HEADER = "position,employee,rater,period,kpi1,kpi1_actual,kpi2,kpi2_actual,teamwork,accuracy,efficient"
 GOOD = "sales-manager,张三,李四,2026Q4,,130,,较满意,4,5,3"

@@ -72,7 +72,7 @@ def test_reserved_windows_names_are_only_the_exact_ones(mini):
 def test_both_schema_checks_end_an_id_at_the_end_of_the_text():
     """fastjsonschema reads `$` as the end of the text; the full report must as well, or an id
     ending in a line break would pass (the fast check fails, the full report finds nothing)."""
-    from generator.schema import _fast_check, validator
+    from generator.source.schema import _fast_check, validator
 
     document = {"title": "x", "status": "draft", "competencies": {"core": ["teamwork\n"]}}
     assert not validator("position").is_valid(document)

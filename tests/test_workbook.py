@@ -13,10 +13,10 @@ from openpyxl import load_workbook
 from generator import load_catalog
 from generator.__main__ import main
 from generator.catalog import display_path
+from generator.excel.scaletext import scale_to_text, text_to_scale
+from generator.excel.workbook import apply_import, plan_import, read_workbook, write_workbook
 from generator.export import catalog_to_data, to_json
 from generator.model import NamedScale, Tier, TierScale
-from generator.scaletext import scale_to_text, text_to_scale
-from generator.workbook import apply_import, plan_import, read_workbook, write_workbook
 
 WEIGHTS_NOTE = ("KPI weights add to 90, not 100; correct them, or if the source itself differs "
                 "say why in 权重合计说明 (weights_total_note)")

@@ -7,7 +7,7 @@ const { VECTORS, load } = require("./helpers.js");
 const { score, tierPoints, roundHalfUp } = load("scoring.js");
 
 for (const vector of VECTORS.cases) {
-  const how = vector.worked ? "worked by hand" : "agrees with generator/scoring.py";
+  const how = vector.worked ? "worked by hand" : "agrees with generator/scoring/score.py";
   test(`shared vector ${vector.name} (${how})`, () => {
     const position = VECTORS.positions[vector.position];
     assert.deepStrictEqual(score(position, VECTORS.scoring, vector.appraisal, VECTORS.rules),

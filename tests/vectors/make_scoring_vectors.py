@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator import load_catalog
 from generator.export import scoring_to_data
-from generator.scoring import calculator_rules, score
+from generator.scoring.score import calculator_rules, score
 
 OUT = Path(__file__).with_name("scoring.json")
 
@@ -601,7 +601,7 @@ def main() -> None:
         for name, pos, appraisal in AGREEMENT
     ]
     vectors = {
-        "about": "Shared scoring vectors: generator/scoring.py and docs/assets/calculator/scoring.js must both give `expect` for each case. Cases with `worked` were worked by hand from the company's settings; the others' expectations come from generator/scoring.py (agreement on edge inputs). Built by tests/vectors/make_scoring_vectors.py.",
+        "about": "Shared scoring vectors: generator/scoring/score.py and docs/assets/calculator/scoring.js must both give `expect` for each case. Cases with `worked` were worked by hand from the company's settings; the others' expectations come from generator/scoring/score.py (agreement on edge inputs). Built by tests/vectors/make_scoring_vectors.py.",
         "scoring": scoring,
         "rules": calculator_rules(),
         "positions": POSITIONS,

@@ -1,5 +1,5 @@
 // Scoring an appraisal: the same rules, step by step (the same functions), as
-// generator/scoring.py. Both read the JSON of a position and the company scoring settings and
+// generator/scoring/score.py. Both read the JSON of a position and the company scoring settings and
 // return plain data, so one set of test vectors (tests/vectors/scoring.json) checks both.
 // The fixed rules (weight total, groups) arrive as `rules` with the calculator's data.
 // Pure: no page, no storage.

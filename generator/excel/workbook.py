@@ -22,12 +22,12 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .catalog import DEPARTMENT_FILE, DEPARTMENTS_DIR, display_path, load_catalog
-from .errors import CatalogError, Problem
-from .export import catalog_to_data, to_json
-from .model import GROUP_NAMES, GROUPS, Catalog, Position
-from .scaletext import scale_to_text
-from .sheets import (
+from ..catalog import DEPARTMENT_FILE, DEPARTMENTS_DIR, display_path, load_catalog
+from ..errors import CatalogError, Problem
+from ..export import catalog_to_data, to_json
+from ..model import GROUP_NAMES, GROUPS, Catalog, Position
+from ..source.validate import WEIGHT_TOTAL
+from .layout import (
     COMPETENCIES,
     COMPUTED,
     DATA_SHEETS,
@@ -43,9 +43,9 @@ from .sheets import (
     Report,
     SheetSpec,
 )
-from .validate import WEIGHT_TOTAL
-from .workbook_file import WorkbookFileError, open_workbook
-from .workbook_import import PositionImport, read_sheets
+from .package import WorkbookFileError, open_workbook
+from .read import PositionImport, read_sheets
+from .scaletext import scale_to_text
 from .yamledit import (
     FileChange,
     file_comments,

@@ -12,7 +12,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .errors import ERROR, WARNING, Problem
+from ..errors import ERROR, WARNING, Problem
 
 TEXT, NUMBER, WHOLE, COMPUTED = "text", "number", "whole", "computed"
 # Bounds of a sheet an import reads (the file's own are in workbook_file.py).

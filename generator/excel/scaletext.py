@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .model import NamedScale, TierScale
+from ..model import NamedScale, TierScale
 
 HAND = "否则手工"  # below the tiers the manager scores by hand (otherwise: null)
 OTHERWISE = "否则"

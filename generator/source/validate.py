@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from .errors import ERROR, NOTE, Problem, quote
-from .model import (
+from ..errors import ERROR, NOTE, Problem, quote
+from ..model import (
     GROUP_NAMES,
     GROUPS,
     KIND_OF_GROUP,

@@ -29,7 +29,7 @@ PARENT_GONE = 4
 
 
 class WorkbookJob:
-    """`python -m generator.background` of a catalogue, running in the background.
+    """`python -m generator.site.background` of a catalogue, running in the background.
 
     It writes into `scratch`, a folder of the build's own (by default a new temporary one).
     """
@@ -41,7 +41,7 @@ class WorkbookJob:
         self.scratch = scratch
         self.output = self.scratch / "catalog.xlsx"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "generator.background", str(catalog_dir), str(self.output)],
+            [sys.executable, "-m", "generator.site.background", str(catalog_dir), str(self.output)],
             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
     def finish(self, destination: Path) -> None:
@@ -98,9 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     """The second process: write the workbook of catalogue `argv[0]` to file `argv[1]`."""
     catalog_dir, output = sys.argv[1:] if argv is None else argv
     _exit_when_parent_ends()
-    from .catalog import load_catalog
-    from .errors import CatalogError
-    from .workbook import write_workbook
+    from ..catalog import load_catalog
+    from ..errors import CatalogError
+    from ..excel.workbook import write_workbook
 
     try:
         catalog = load_catalog(catalog_dir)

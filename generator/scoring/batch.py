@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .bounded_read import read_at_most
-from .escape import csv_cell, plain_text
-from .export import position_to_data, scoring_to_data
-from .model import Catalog, Position
-from .scoring import score
+from ..escape import csv_cell, plain_text
+from ..export import position_to_data, scoring_to_data
+from ..files import read_at_most
+from ..model import Catalog, Position
+from .score import score
 
 # What `score` reads is bounded, so that a broken or hostile file costs little: each bound is
 # checked before what it bounds is held in memory, and the message names the one hit.

@@ -16,10 +16,10 @@ if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-from .errors import Problem, quote
+from ..errors import Problem, quote
 from .yamlsrc import Path_, Source, format_path
 
-SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # A schema's `$` ends the text, as in the JSON Schema (ECMA-262) dialect and in fastjsonschema;

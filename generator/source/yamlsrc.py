@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from .errors import WARNING, Problem, quote, shorten
+from ..errors import WARNING, Problem, quote, shorten
 
 try:  # the C parser is many times faster; fall back where libyaml is missing
     _Loader: type = yaml.CSafeLoader

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
-from .catalog import LARGEST_FILE_BYTES, display_path, load_catalog
-from .errors import CatalogError, Problem, one_line
-from .escape import markdown_inline as escape_markdown
-from .escape import plain_text
-from .model import (
+from ..catalog import LARGEST_FILE_BYTES, display_path, load_catalog
+from ..errors import CatalogError, Problem, one_line
+from ..escape import markdown_inline as escape_markdown
+from ..escape import plain_text
+from ..model import (
     GROUP_NAMES,
     GROUPS,
     Catalog,

@@ -12,7 +12,7 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from .model import GROUP_NAMES, GROUPS, WEIGHT_TOTAL
+from ..model import GROUP_NAMES, GROUPS, WEIGHT_TOTAL
 
 Result = dict[str, Any]
 

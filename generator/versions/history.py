@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..model import Catalog
 from .diff import CatalogDiff, SideError, diff_catalogs, load_side
-from .model import Catalog
 
 
 @dataclass(frozen=True)

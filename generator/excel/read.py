@@ -8,11 +8,12 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from .errors import Problem
-from .model import GROUP_NAMES, GROUPS, Catalog
-from .scaletext import EXAMPLE, text_to_scale
-from .schema import check_schema
-from .sheets import (
+from ..errors import Problem
+from ..model import GROUP_NAMES, GROUPS, Catalog
+from ..source.schema import check_schema
+from ..source.validate import SAFE_ID, Checker, build_position
+from ..source.yamlsrc import Source
+from .layout import (
     COMPETENCIES,
     DATA_SHEETS,
     GOALS,
@@ -28,8 +29,7 @@ from .sheets import (
     close_match,
     quoted,
 )
-from .validate import SAFE_ID, Checker, build_position
-from .yamlsrc import Source
+from .scaletext import EXAMPLE, text_to_scale
 
 # 已发布 / 待补充 as the workbook shows the status, or the YAML's own words
 _STATUS = {**{label: key for key, label in STATUS_LABELS.items()}, **{k: k for k in STATUS_LABELS}}

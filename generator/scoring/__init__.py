@@ -1,0 +1,1 @@
+"""Scoring appraisals: the rules (shared with the calculator) and batch scoring."""

@@ -1,0 +1,1 @@
+"""Building the site safely: the atomic swap and the workbook built beside it."""

@@ -1,0 +1,1 @@
+"""Reading the catalogue files: YAML with line numbers, JSON Schema, cross-checks."""
