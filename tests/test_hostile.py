@@ -87,6 +87,8 @@ def assert_nothing_runs(browser, site: Path, shown: dict[str, str]) -> None:
     alerts: list[str] = []
     context.on("page", lambda page: page.on("dialog", lambda d: (alerts.append(d.message),
                                                                  d.dismiss())))
+    hosts: set[str] = set()
+    context.on("request", lambda request: hosts.add(urllib.parse.urlsplit(request.url).netloc))
     page = context.new_page()
     page.on("dialog", lambda d: (alerts.append(d.message), d.dismiss()))
     try:
@@ -107,6 +109,7 @@ def assert_nothing_runs(browser, site: Path, shown: dict[str, str]) -> None:
     finally:
         context.close()
     assert alerts == []
+    assert hosts <= {urllib.parse.urlsplit(url).netloc, ""}, hosts  # "" : blob: and data: URLs
 
 
 def hostile_link(page, url: str) -> None:
