@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 ERROR, WARNING, NOTE = "error", "warning", "note"
@@ -86,3 +87,14 @@ class CatalogError(Exception):
     @property
     def errors(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if not p.warning)
+
+
+def report_problems(problems: Iterable[Problem], emit: Callable[[Problem], object]) -> int:
+    """Hand every problem to `emit`, in order (errors, warnings and notes alike); return how
+    many of them are errors. The one loop of the commands and the plugin: each says what it
+    does with the problems (print, log) and what it says after them."""
+    errors = 0
+    for problem in problems:
+        emit(problem)
+        errors += not problem.warning
+    return errors

@@ -32,8 +32,8 @@ from .model import (
     format_number,
 )
 from .scoring.score import calculator_rules
-from .versions.diff import format_markdown
-from .versions.history import VersionChanges
+from .versions.changes import VersionChanges
+from .versions.format import format_markdown
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "site_templates"
 HOME = "index.md"

@@ -13,16 +13,11 @@ from conftest import MINI_CATALOG, REAL_CATALOG, CatalogCopy
 
 from generator import load_catalog
 from generator.__main__ import main
-from generator.versions.diff import (
-    SideError,
-    _extract,
-    _unsafe_member,
-    diff_catalogs,
-    format_markdown,
-    format_text,
-    load_side,
-    position_changes,
-)
+from generator.versions.archive import extract_archive, unsafe_member
+from generator.versions.changes import position_changes
+from generator.versions.compare import diff_catalogs
+from generator.versions.format import format_markdown, format_text
+from generator.versions.side import SideError, load_side
 
 needs_links = pytest.mark.skipif(sys.platform == "win32", reason="symlinks need privileges")
 MANAGER = "departments/sales/sales-manager.yaml"
@@ -359,7 +354,7 @@ def test_outside_a_repository_and_without_git(mini, tmp_path, monkeypatch):
         load_side("HEAD~1")
     assert str(caught.value) == ("HEAD~1: not a folder, and the working directory is not in a "
                                  "git repository")
-    monkeypatch.setattr("generator.versions.diff.shutil.which", lambda name: None)
+    monkeypatch.setattr("generator.versions.side.shutil.which", lambda name: None)
     with pytest.raises(SideError) as caught:
         load_side("HEAD~1")
     assert str(caught.value) == ("HEAD~1: not a folder, and git is not installed to read it "
@@ -401,7 +396,7 @@ def test_a_revision_with_a_link_inside_the_catalogue_loads(repository):
 def test_a_revision_with_a_huge_file_is_refused_as_a_folder_is(repository, monkeypatch,
                                                                extracted):
     if not extracted:  # larger than any catalogue file: only its size is extracted
-        monkeypatch.setattr("generator.versions.diff.LARGEST_FILE_BYTES", 6 * 1024 * 1024)
+        monkeypatch.setattr("generator.versions.archive.LARGEST_FILE_BYTES", 6 * 1024 * 1024)
     with open(repository.path(REP), "a", encoding="utf-8") as file:
         file.write("notes:\n" + "  - 很长的备注很长的备注很长的备注很长的备注很长的备注很长的备注\n" * 90_000)
     git("commit", "-q", "-am", "huge")
@@ -454,13 +449,13 @@ def test_archive_members_that_are_not_extracted(member, problem):
     info = tarfile.TarInfo(member.pop("name"))
     for key, value in member.items():
         setattr(info, key, value)
-    assert _unsafe_member(info) == problem
+    assert unsafe_member(info) == problem
 
 
 def test_an_archive_that_cannot_be_extracted(tmp_path):
     archive = tmp_path / "side.tar"
     archive.write_bytes(b"not a tar archive" * 100)
-    assert _extract(archive, tmp_path / "side", "HEAD:catalog").startswith(
+    assert extract_archive(archive, tmp_path / "side", "HEAD:catalog").startswith(
         "git's archive of HEAD:catalog cannot be extracted (")
 
 

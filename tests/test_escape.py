@@ -16,7 +16,8 @@ from generator.escape import (
     safe_url,
     script_json,
 )
-from generator.versions.diff import Change, diff_catalogs
+from generator.versions.changes import Change
+from generator.versions.compare import diff_catalogs
 
 
 def test_html_text_and_attribute_escape_every_markup_character():

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Catalog
-from .diff import CatalogDiff, SideError, diff_catalogs, load_side
+from .changes import VersionChanges
+from .compare import diff_catalogs
+from .side import SideError, load_side
 
-
-@dataclass(frozen=True)
-class VersionChanges:
-    """One version: its changes against the version before it (None for the first)."""
-
-    version: str
-    effective_date: str
-    revision: str | None  # None: the catalogue being built
-    diff: CatalogDiff | None = None
-    problem: str | None = None  # why the changes could not be worked out
-
-    @property
-    def is_first(self) -> bool:
-        return self.diff is None and self.problem is None
+__all__ = ["VersionChanges", "load_history"]
 
 
 def load_history(catalog: Catalog, catalog_dir: Path) -> list[VersionChanges]:
@@ -32,11 +20,13 @@ def load_history(catalog: Catalog, catalog_dir: Path) -> list[VersionChanges]:
     for published in company.versions:
         try:
             side = load_side(f"{published.revision}:./", cwd=catalog_dir)
-            sides.append((published.version, published.effective_date, published.revision,
-                          side, None))
+            sides.append(
+                (published.version, published.effective_date, published.revision, side, None)
+            )
         except SideError as exc:
-            sides.append((published.version, published.effective_date, published.revision,
-                          None, str(exc)))
+            sides.append(
+                (published.version, published.effective_date, published.revision, None, str(exc))
+            )
     sides.append((company.version, company.effective_date, None, catalog, None))
     history = []
     for index, (version, date, revision, side, problem) in enumerate(sides):

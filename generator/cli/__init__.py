@@ -1,0 +1,32 @@
+"""Command line: python -m generator check | export | import | render | score | diff.
+
+One module per command, each with its `NAME`, `HELP`, `add_arguments(parser)` and
+`run(args) -> exit code`; `main` only builds the parser and dispatches. Commands import what
+they need when they run, so `check` stays fast (no Jinja, openpyxl, git, ...).
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from . import check, diff, export, import_workbook, render, score
+from .common import UsageError
+
+COMMANDS = {
+    command.NAME: command for command in (check, export, import_workbook, render, score, diff)
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command `argv` names (default: the process's arguments); its exit code."""
+    parser = argparse.ArgumentParser(
+        prog="python -m generator", description="Position standards catalogue tools."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    for command in COMMANDS.values():
+        command.add_arguments(commands.add_parser(command.NAME, help=command.HELP))
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command].run(args)
+    except UsageError as exc:
+        parser.error(str(exc))  # exits with status 2, as argparse does for its own errors

@@ -1,0 +1,35 @@
+"""check: validate the catalogue and report every problem."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..errors import NOTE
+from .common import DEFAULT_CATALOG, load
+
+NAME = "check"
+HELP = "validate the catalogue; report every problem"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("catalog", nargs="?", default=DEFAULT_CATALOG)
+
+
+def run(args: argparse.Namespace) -> int:
+    return check(args.catalog)
+
+
+def check(catalog_dir: str) -> int:
+    """Load the catalogue; print its problems, or a summary of what it holds."""
+    catalog = load(catalog_dir)
+    if catalog is None:
+        return 1
+    positions = catalog.positions()
+    drafts = sum(p.is_draft for p in positions)
+    notes = sum(w.level == NOTE for w in catalog.warnings)
+    print(
+        f"{catalog_dir}: OK: {len(catalog.departments)} departments, {len(positions)} "
+        f"positions ({drafts} drafts), {len(catalog.competencies)} competencies, "
+        f"{len(catalog.warnings) - notes} warning(s), {notes} note(s)"
+    )
+    return 0

@@ -1,0 +1,58 @@
+"""export: the whole catalogue as one document, JSON (the public download) or a workbook."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..files import write_file
+from .common import DEFAULT_CATALOG, UsageError, cannot_write, load
+
+NAME = "export"
+HELP = "write the whole catalogue as one document"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("catalog", nargs="?", default=DEFAULT_CATALOG)
+    parser.add_argument(
+        "--format",
+        choices=["json", "xlsx"],
+        default="json",
+        help="json (the public download) or xlsx (the workbook HR edits)",
+    )
+    parser.add_argument(
+        "-o", "--output", help="file to write (default: standard output; xlsx needs it)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.format == "xlsx" and not args.output:
+        raise UsageError("export --format xlsx needs -o FILE")
+    return export(args.catalog, args.format, args.output)
+
+
+def export(catalog_dir: str, form: str, output: str | None) -> int:
+    """Write the catalogue as `form` to `output` (whole or not at all), or standard output."""
+    catalog = load(catalog_dir)
+    if catalog is None:
+        return 1
+    if form == "xlsx":
+        from ..excel.workbook import workbook_bytes
+
+        content: str | bytes = workbook_bytes(catalog)
+        what = "the workbook"
+    else:
+        from ..export import catalog_to_data, to_json
+
+        content = to_json(catalog_to_data(catalog))
+        what = "the catalogue"
+    if output is None:
+        sys.stdout.write(content)
+        return 0
+    try:
+        write_file(output, content)
+    except OSError as exc:
+        return cannot_write(f"{output}: cannot write {what}", exc)
+    if form == "xlsx":
+        print(f"wrote {output}: {len(catalog.positions())} positions", file=sys.stderr)
+    return 0

@@ -1,0 +1,91 @@
+"""import: check a workbook edited by HR, show the changes it makes to the YAML, write them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import CatalogError
+from .common import DEFAULT_CATALOG, cannot_write, print_problems
+
+NAME = "import"
+HELP = (
+    "check a workbook edited by HR and show the changes it makes to the YAML; --write writes them"
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("workbook", help="the .xlsx file (as exported, then edited)")
+    parser.add_argument("--catalog", default=DEFAULT_CATALOG)
+    parser.add_argument(
+        "--write", action="store_true", help="write the changes (default: only show them)"
+    )
+    parser.add_argument(
+        "--delete",
+        action="store_true",
+        help="with --write: also delete the positions the workbook no longer has (never more "
+        "than half of the catalogue)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    return import_workbook(Path(args.workbook), args.catalog, args.write, args.delete)
+
+
+def import_workbook(workbook: Path, catalog_dir: str, write: bool, delete: bool = False) -> int:
+    """Check `workbook` against the catalogue; show the changes, and write them if `write`.
+
+    Positions are deleted only with `delete` as well, and never more than half of them.
+    """
+    from ..excel.workbook import (
+        apply_import,
+        deleted_positions,
+        describe_changes,
+        id_list,
+        plan_import,
+        read_workbook,
+        too_many_deletions,
+    )
+
+    imported = read_workbook(workbook, catalog_dir)
+    if print_problems(imported.problems):
+        return 1
+    try:
+        changes = plan_import(imported)
+    except CatalogError as exc:  # the result would not load: a bug, but still write nothing
+        return print_problems(exc.problems) or 1
+    if not changes:
+        print("no changes: the catalogue already matches the workbook")
+        return 0
+    sys.stdout.write(describe_changes(changes))
+    deleted = deleted_positions(changes)
+    refusal = too_many_deletions(deleted, imported.catalog)
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return 1
+    if write and deleted and not delete:
+        print(
+            f"refused: this import deletes {len(deleted)} position(s): {id_list(deleted)}; "
+            "nothing was written. Run again with --write --delete if they are meant to go.",
+            file=sys.stderr,
+        )
+        return 1
+    if write:
+        try:
+            apply_import(changes)
+        except OSError as exc:
+            return cannot_write(f"{exc.filename or catalog_dir}: cannot write", exc)
+        print(f"wrote {len(changes)} file(s)")
+    elif deleted:
+        print(
+            f"dry run: {len(changes)} file(s) would change, deleting {len(deleted)} "
+            f"position(s): {id_list(deleted)}; nothing was written. Run again with --write "
+            "--delete to write them."
+        )
+    else:
+        print(
+            f"dry run: {len(changes)} file(s) would change; nothing was written. "
+            "Run again with --write to write them."
+        )
+    return 0
