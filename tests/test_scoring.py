@@ -14,7 +14,14 @@ from generator import load_catalog
 from generator.__main__ import main
 from generator.export import position_to_data, scoring_to_data
 from generator.render import SiteRenderer
-from generator.scoring.score import calculator_rules, round_half_up, score, tier_points
+from generator.scoring.score import (
+    calculator_rules,
+    middle_points,
+    round_half_up,
+    score,
+    tier_points,
+    what_if,
+)
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "scoring.json").read_text("utf-8"))
 
@@ -23,6 +30,60 @@ VECTORS = json.loads((Path(__file__).parent / "vectors" / "scoring.json").read_t
 def test_shared_vector(case):
     position = VECTORS["positions"][case["position"]]
     assert score(position, VECTORS["scoring"], case["appraisal"]) == case["expect"]
+
+
+@pytest.mark.parametrize("case", VECTORS["what_if"], ids=[c["name"] for c in VECTORS["what_if"]])
+def test_shared_what_if_vector(case):
+    position = VECTORS["positions"][case["position"]]
+    got = what_if(position, VECTORS["scoring"], case["appraisal"], **case["options"])
+    assert got == case["expect"]
+
+
+def test_what_if_vectors_worked_by_hand_cover_each_outcome():
+    worked = [c for c in VECTORS["what_if"] if "worked" in c]
+    assert len(worked) >= 5
+    needed = [c["expect"]["needed"] for c in worked]
+    assert None in needed  # the top band: nothing above it
+    assert any(n and n["reachable"] for n in needed)
+    assert any(n and not n["reachable"] for n in needed)
+    assert any(c["expect"]["open"] for c in worked) and any(c["options"] for c in worked)
+
+
+def test_what_if_needs_the_fewest_points():
+    """No fewer points on the chosen items reach the band: every way of adding one point less
+    than `needed` (on the open items of the first hand-worked case) falls short."""
+    case = VECTORS["what_if"][0]
+    position, scoring = VECTORS["positions"][case["position"]], VECTORS["scoring"]
+    expect = case["expect"]
+    fewer = expect["needed"]["points"] - 1
+    chosen = expect["chosen"]
+    high = scoring["points"]["max"]
+    start = {item: expect["fill"] for item in chosen}
+
+    def spreads(items, left):
+        if not items:
+            yield {}
+            return
+        for extra in range(min(left, high - start[items[0]]) + 1):
+            for rest in spreads(items[1:], left - extra):
+                yield {items[0]: extra, **rest}
+
+    appraisal = case["appraisal"]
+    for spread in spreads(chosen, fewer):
+        kpis = list(appraisal["kpis"])
+        ratings = dict(appraisal["ratings"])
+        for item, extra in spread.items():
+            if item.startswith("k"):
+                kpis[int(item[1:])] = {"points": start[item] + extra}
+            else:
+                ratings[item[2:]] = start[item] + extra
+        result = score(position, scoring, {"kpis": kpis, "ratings": ratings})
+        assert result["grade"] != expect["target"]["grade"], spread
+
+
+def test_the_middle_of_the_scale_is_the_default_fill():
+    assert middle_points(VECTORS["scoring"]) == 3
+    assert middle_points({"points": {"min": 0, "max": 10}}) == 5
 
 
 def test_there_are_enough_shared_vectors():

@@ -4,7 +4,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { VECTORS, load } = require("./helpers.js");
 
-const { score, tierPoints, roundHalfUp } = load("scoring.js");
+const { score, tierPoints, roundHalfUp, whatIf, middlePoints } = load("scoring.js");
 
 for (const vector of VECTORS.cases) {
   const how = vector.worked ? "worked by hand" : "agrees with generator/scoring/score.py";
@@ -14,6 +14,20 @@ for (const vector of VECTORS.cases) {
                            vector.expect);
   });
 }
+
+for (const vector of VECTORS.what_if) {
+  const how = vector.worked ? "worked by hand" : "agrees with generator/scoring/score.py";
+  test(`shared what-if vector ${vector.name} (${how})`, () => {
+    const position = VECTORS.positions[vector.position];
+    assert.deepStrictEqual(whatIf(position, VECTORS.scoring, vector.appraisal, VECTORS.rules,
+                                  vector.options), vector.expect);
+  });
+}
+
+test("the default fill is the middle of the scale the settings give", () => {
+  assert.equal(middlePoints(VECTORS.scoring), 3);
+  assert.equal(middlePoints({ points: { min: 0, max: 10 } }), 5);
+});
 
 test("at least ten vectors are worked by hand", () => {
   assert.ok(VECTORS.cases.filter((vector) => vector.worked).length >= 10);

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator import load_catalog
 from generator.export import scoring_to_data
-from generator.scoring.score import calculator_rules, score
+from generator.scoring.score import calculator_rules, score, what_if
 
 OUT = Path(__file__).with_name("scoring.json")
 
@@ -585,6 +585,173 @@ AGREEMENT = [
 ]
 
 
+# What-if: the projection (open items counted as `fill`, 3 by default) and the fewest points
+# on the chosen items (default: the open ones, else all) to reach the band above it. Items
+# are named as in the link: k0 (first KPI), c.<id>. One point on an item adds to the overall
+# result: a KPI of weight w, 70 × 20 × w / 100 / 100 (manager: w 50 → 7.0, 20 → 2.8,
+# 10 → 1.4); a competency, 30 × 20 × group weight / groups' weight / items in the group / 100
+# (manager: core a, b → 1.5 each, reference c → 1.8, attitude d → 1.2).
+def summary(kpi: tuple, ability: tuple, overall: float, grade: str) -> dict:
+    return {
+        "kpi": {"on5": kpi[0], "on100": kpi[1]},
+        "ability": {"on5": ability[0], "on100": ability[1]},
+        "overall": overall,
+        "grade": grade,
+    }
+
+
+def raised(*steps: tuple) -> list[dict]:
+    return [{"item": item, "from": low, "to": high} for item, low, high in steps]
+
+
+WHAT_IF_HAND = [
+    (
+        "what-if-open-items-count-as-3",
+        "manager",
+        {"kpis": [*points(4, 3), None, None, {"points": 4}], "ratings": {"a": 4, "b": 3}},
+        {},
+        [
+            "open: k2, k3 (no points), c.c, c.d (no rating) → each counted as 3",
+            "kpi = (50×4 + 20×3 + 10×3 + 10×3 + 10×4)/100 = 360/100 = 3.60 → 72.0",
+            "groups: core (4+3)/2 = 3.5, reference 3, attitude 3; ability = (175 + 90 + 60)/100 = 3.25 → 65.0",
+            "overall = 0.7×72 + 0.3×65 = 50.4 + 19.5 = 69.9 → 合格; the band above: 良好 (≥ 80), 10.1 short",
+            "chosen = the open items; gains per point: c.c 1.8, k2 1.4, k3 1.4, c.d 1.2",
+            "c.c 3→5 (+3.6 → 73.5), k2 3→5 (+2.8 → 76.3), k3 3→5 (+2.8 → 79.1), c.d 3→4 (+1.2 → 80.3) → 7 points",
+            "6 points add at most 3.6 + 2.8 + 2.8 = 9.2 < 10.1, so 7 is the fewest",
+            "then kpi = (200 + 60 + 50 + 50 + 40)/100 = 4.00 → 80.0; ability = (175 + 150 + 80)/100 = 4.05 → 81.0",
+        ],
+        {
+            "fill": 3,
+            "open": ["k2", "k3", "c.c", "c.d"],
+            "chosen": ["k2", "k3", "c.c", "c.d"],
+            "projected": summary((3.6, 72.0), (3.25, 65.0), 69.9, "合格"),
+            "target": {"grade": "良好", "min": 80},
+            "needed": {
+                "reachable": True,
+                "points": 7,
+                "raise": raised(("k2", 3, 5), ("k3", 3, 5), ("c.c", 3, 5), ("c.d", 3, 4)),
+                **summary((4.0, 80.0), (4.05, 81.0), 80.3, "良好"),
+            },
+        },
+    ),
+    (
+        "what-if-complete-one-point-short",
+        "manager",
+        {"kpis": points(4, 3, 5, 2, 4), "ratings": {"a": 4, "b": 3, "c": 5, "d": 2}},
+        {},
+        [
+            "complete (mixed-marks): 73.7 → 合格; nothing open, so every item is chosen",
+            "the band above: 良好 (≥ 80), 6.3 short; k0 (weight 50) adds 7.0 per point, the most",
+            "k0 4→5: kpi = 420/100 = 4.20 → 84.0; overall = 0.7×84 + 0.3×73 = 58.8 + 21.9 = 80.7 → 良好, 1 point",
+        ],
+        {
+            "fill": 3,
+            "open": [],
+            "chosen": ["k0", "k1", "k2", "k3", "k4", "c.a", "c.b", "c.c", "c.d"],
+            "projected": summary((3.7, 74.0), (3.65, 73.0), 73.7, "合格"),
+            "target": {"grade": "良好", "min": 80},
+            "needed": {
+                "reachable": True,
+                "points": 1,
+                "raise": raised(("k0", 4, 5)),
+                **summary((4.2, 84.0), (3.65, 73.0), 80.7, "良好"),
+            },
+        },
+    ),
+    (
+        "what-if-fill-value-4-picked",
+        "manager",
+        {},
+        {"fill": 4},
+        [
+            "nothing entered: all 9 items open, counted as 4 → kpi 4.00 → 80.0, ability 4.00 → 80.0",
+            "overall = 80.0 → 良好; the band above: 优秀 (≥ 90), 10 short",
+            "k0 4→5 (+7.0 → 87.0), k1 4→5 (+2.8 → 89.8, shown 89.8 < 90), c.c 4→5 (+1.8 → 91.6) → 3 points",
+            "2 points add at most 7.0 + 2.8 = 9.8 < 10",
+            "then kpi = (250 + 100 + 40 + 40 + 40)/100 = 4.70 → 94.0; ability = (200 + 150 + 80)/100 = 4.30 → 86.0",
+            "overall = 0.7×94 + 0.3×86 = 65.8 + 25.8 = 91.6 → 优秀",
+        ],
+        {
+            "fill": 4,
+            "open": ["k0", "k1", "k2", "k3", "k4", "c.a", "c.b", "c.c", "c.d"],
+            "chosen": ["k0", "k1", "k2", "k3", "k4", "c.a", "c.b", "c.c", "c.d"],
+            "projected": summary((4.0, 80.0), (4.0, 80.0), 80.0, "良好"),
+            "target": {"grade": "优秀", "min": 90},
+            "needed": {
+                "reachable": True,
+                "points": 3,
+                "raise": raised(("k0", 4, 5), ("k1", 4, 5), ("c.c", 4, 5)),
+                **summary((4.7, 94.0), (4.3, 86.0), 91.6, "优秀"),
+            },
+        },
+    ),
+    (
+        "what-if-top-band-has-nothing-above",
+        "manager",
+        {"kpis": points(5, 5, 5, 5, 5), "ratings": every(5)},
+        {},
+        ["complete at 100.0 → 优秀, the top band: no band above, nothing needed"],
+        {
+            "fill": 3,
+            "open": [],
+            "chosen": ["k0", "k1", "k2", "k3", "k4", "c.a", "c.b", "c.c", "c.d"],
+            "projected": summary((5.0, 100.0), (5.0, 100.0), 100.0, "优秀"),
+            "target": None,
+            "needed": None,
+        },
+    ),
+    (
+        "what-if-chosen-item-cannot-reach",
+        "manager",
+        {"kpis": points(1, 1, 1, 1, 1), "ratings": every(1)},
+        {"chosen": ["k2"]},
+        [
+            "complete at 20.0 → 不合格; the band above: 待改进 (≥ 40), 20 short",
+            "only k2 chosen (weight 10, 1.4 per point): 1→5 adds 5.6 → 25.6 → still 不合格: not reachable",
+            "kpi = (50 + 20 + 50 + 10 + 10)/100 = 1.40 → 28.0; overall = 0.7×28 + 0.3×20 = 19.6 + 6 = 25.6",
+        ],
+        {
+            "fill": 3,
+            "open": [],
+            "chosen": ["k2"],
+            "projected": summary((1.0, 20.0), (1.0, 20.0), 20.0, "不合格"),
+            "target": {"grade": "待改进", "min": 40},
+            "needed": {
+                "reachable": False,
+                "points": None,
+                "raise": raised(("k2", 1, 5)),
+                **summary((1.4, 28.0), (1.0, 20.0), 25.6, "不合格"),
+            },
+        },
+    ),
+]
+
+# What-if on edge inputs: the two scorers must agree (expectations from generator.scoring).
+WHAT_IF_AGREEMENT = [
+    (
+        "what-if-lost-threshold-and-level",
+        "ladder",
+        {"kpis": [{"actual": 50}, {"points": 2}, {"level": "一般"}], "ratings": {"a": 5}},
+        {},
+    ),
+    ("what-if-weights-add-to-80-fill-5", "eighty", {"kpis": points(3, None, 4)}, {"fill": 5}),
+    ("what-if-draft-is-null", "draft", {"kpis": points(5)}, {}),
+    (
+        "what-if-invalid-rating-is-open",
+        "halves",
+        {"kpis": points(3, 3), "ratings": {"a": 9, "c": 3}},
+        {"chosen": ["c.a", "k0"]},
+    ),
+    (
+        "what-if-unknown-items-are-ignored",
+        "manager",
+        {"kpis": points(3, 3, 3, 3, 3), "ratings": every(3)},
+        {"chosen": ["k9", "c.zzz", "c.d"]},
+    ),
+    ("what-if-fill-lowest", "halves", {}, {"fill": 1}),
+]
+
+
 def main() -> None:
     scoring = scoring_to_data(load_catalog(ROOT / "catalog").company.scoring)
     cases = [
@@ -600,17 +767,42 @@ def main() -> None:
         }
         for name, pos, appraisal in AGREEMENT
     ]
+    what_ifs = [
+        {
+            "name": name,
+            "position": pos,
+            "appraisal": appraisal,
+            "options": options,
+            "worked": worked,
+            "expect": expect,
+        }
+        for name, pos, appraisal, options, worked, expect in WHAT_IF_HAND
+    ]
+    what_ifs += [
+        {
+            "name": name,
+            "position": pos,
+            "appraisal": appraisal,
+            "options": options,
+            "expect": what_if(POSITIONS[pos], scoring, appraisal, **options),
+        }
+        for name, pos, appraisal, options in WHAT_IF_AGREEMENT
+    ]
     vectors = {
-        "about": "Shared scoring vectors: generator/scoring/score.py and docs/assets/calculator/scoring.js must both give `expect` for each case. Cases with `worked` were worked by hand from the company's settings; the others' expectations come from generator/scoring/score.py (agreement on edge inputs). Built by tests/vectors/make_scoring_vectors.py.",
+        "about": "Shared scoring vectors: generator/scoring/score.py and docs/assets/calculator/scoring.js must both give `expect` for each case (`cases`: score; `what_if`: what_if / whatIf with `options`). Cases with `worked` were worked by hand from the company's settings; the others' expectations come from generator/scoring/score.py (agreement on edge inputs). Built by tests/vectors/make_scoring_vectors.py.",
         "scoring": scoring,
         "rules": calculator_rules(),
         "positions": POSITIONS,
         "cases": cases,
+        "what_if": what_ifs,
     }
     OUT.write_text(json.dumps(vectors, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for name, pos, appraisal, _, expect in HAND:  # a slip in the hand-working shows here
         if score(POSITIONS[pos], scoring, appraisal) != expect:
             print(f"{name}: the Python scorer disagrees with the worked expectation")
+    for name, pos, appraisal, options, _, expect in WHAT_IF_HAND:
+        if what_if(POSITIONS[pos], scoring, appraisal, **options) != expect:
+            print(f"{name}: the Python what-if disagrees with the worked expectation")
 
 
 if __name__ == "__main__":

@@ -202,7 +202,127 @@
     return sign * Number(`${shifted}e-${decimals}`);
   }
 
-  const scoring = { tierPoints, kpiPoints, roundHalfUp, score };
+  // ------------------------------------------------------------------------------ what-if
+
+  // The middle of the point scale (3 on 1–5): what an open item counts as by default.
+  function middlePoints(scoring) {
+    return Math.floor((scoring.points.min + scoring.points.max) / 2);
+  }
+
+  // What an appraisal would come to, and what it takes to reach the next grade band, as
+  // generator/scoring/score.py what_if. Items are named as in the link: "k0" (the first
+  // KPI), "c.<competency id>". Open items (no valid points yet) count as `fill` (default:
+  // the middle of the scale): that is the projection. `needed` is the fewest whole points to
+  // add to the `chosen` items (default: the open ones, or every item when none is open), one
+  // point at a time where a point adds most, until the projection reaches the band above its
+  // own. null for a position that cannot be scored (a draft).
+  function whatIf(position, scoring, appraisal, rules, options = {}) {
+    const high = scoring.points.max;
+    const fill = options.fill ?? middlePoints(scoring);
+    const base = score(position, scoring, appraisal, rules);
+    if (base.warnings.includes("draft")) return null;
+    const items = itemsOf(position, base, (appraisal && appraisal.ratings) || {}, rules);
+    const names = [...items.keys()];
+    const points = new Map(names.map((item) => [item, items.get(item) ?? fill]));
+    const open = names.filter((item) => items.get(item) === null);
+    const wanted = options.chosen ?? (open.length ? open : names);
+    const chosen = names.filter((item) => wanted.includes(item));
+    const projected = projection(position, scoring, points, rules);
+    const target = bandAbove(scoring, projected.grade);
+    const out = { fill, open, chosen, projected: summary(projected), target, needed: null };
+    if (target === null) return out;
+    const gains = gainsOf(position, scoring, rules);
+    const start = new Map(points);
+    let added = 0;
+    let reached = projected;
+    while (rank(scoring, reached.grade) > rank(scoring, target.grade)) {
+      const candidates = chosen.filter((item) => points.get(item) < high);
+      if (!candidates.length) break;
+      let best = candidates[0];
+      for (const item of candidates.slice(1)) if (gains.get(item) > gains.get(best)) best = item;
+      points.set(best, points.get(best) + 1);
+      added += 1;
+      reached = projection(position, scoring, points, rules);
+    }
+    const reachable = rank(scoring, reached.grade) <= rank(scoring, target.grade);
+    out.needed = {
+      reachable,
+      points: reachable ? added : null,
+      raise: names.filter((item) => points.get(item) !== start.get(item))
+        .map((item) => ({ item, from: start.get(item), to: points.get(item) })),
+      ...summary(reached),
+    };
+    return out;
+  }
+
+  // Every item of the position in order (name -> valid points or null): KPIs, then each
+  // rated competency once, in group order.
+  function itemsOf(position, base, ratings, rules) {
+    const items = new Map(base.kpis.map((row, index) => [`k${index}`, row.points]));
+    const errors = base.errors.competencies;
+    for (const group of rules.groups) {
+      for (const id of position.competencies[group.id]) {
+        const item = `c.${id}`;
+        if (!items.has(item)) items.set(item, id in errors ? null : ratings[id]);
+      }
+    }
+    return items;
+  }
+
+  function projection(position, scoring, points, rules) {
+    const kpis = position.kpis.map((kpi, index) => ({ points: points.get(`k${index}`) }));
+    const ratings = {};
+    for (const [item, value] of points) if (item.startsWith("c.")) ratings[item.slice(2)] = value;
+    return score(position, scoring, { kpis, ratings }, rules);
+  }
+
+  function summary(result) {
+    return { kpi: result.kpi, ability: result.ability, overall: result.overall, grade: result.grade };
+  }
+
+  // A grade's place among the bands, 0 the highest; no grade ranks below every band.
+  function rank(scoring, grade) {
+    const index = scoring.grades.findIndex((band) => band.name === grade);
+    return index < 0 ? scoring.grades.length : index;
+  }
+
+  function bandAbove(scoring, grade) {
+    const place = rank(scoring, grade);
+    if (place === 0) return null;
+    const band = scoring.grades[place - 1];
+    return { grade: band.name, min: band.min };
+  }
+
+  // What one more point on each item adds to the overall result on 100, with every item
+  // counted (as in a projection): the same for every point, so the fewest points go where
+  // this is highest. The same arithmetic, in the same order, as score.py _gains.
+  function gainsOf(position, scoring, rules) {
+    const to100 = 100 / scoring.points.max;
+    const { combination, ability_groups: weights } = scoring;
+    const competencies = position.competencies;
+    const used = rules.groups.map((group) => group.id).filter((id) => competencies[id].length);
+    const total = weightSum(position.kpis);
+    const kpiPart = position.kpis.length && total ? combination.kpi : 0;
+    const abilityPart = used.length ? combination.ability : 0;
+    const bottom = kpiPart + abilityPart;
+    const gains = new Map();
+    position.kpis.forEach((kpi, index) => {
+      gains.set(`k${index}`, kpiPart ? kpiPart * to100 * kpi.weight / total / bottom : 0);
+    });
+    let groupTotal = 0;
+    for (const group of used) groupTotal += weights[group];
+    for (const group of used) {
+      const share = groupTotal ? weights[group] / groupTotal / competencies[group].length : 0;
+      for (const id of competencies[group]) {
+        const item = `c.${id}`;
+        const gain = abilityPart ? abilityPart * to100 * share / bottom : 0;
+        gains.set(item, (gains.get(item) ?? 0) + gain);
+      }
+    }
+    return gains;
+  }
+
+  const scoring = { tierPoints, kpiPoints, roundHalfUp, score, middlePoints, whatIf };
   (root.PositionCalculator ??= {}).scoring = scoring;
   if (typeof module !== "undefined") module.exports = scoring;
 })(globalThis);
