@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import GROUPS, Catalog, Competency, Kpi, NamedScale, Position, Scoring, TierScale
+from .model import GROUPS, Catalog, Competency, Grade, Kpi, NamedScale, Position, Scoring, TierScale
 
 FORMAT = "position-standards/1"
 
@@ -81,8 +81,16 @@ def scoring_to_data(scoring: Scoring) -> dict[str, Any]:
         "ability_groups": scoring.ability_groups,
         "combination": scoring.combination,
         "decimals": scoring.decimals,
-        "grades": [{"name": g.name, "min": g.min} for g in scoring.grades],
+        "grades": [grade_to_data(g) for g in scoring.grades],
     }
+
+
+def grade_to_data(grade: Grade) -> dict[str, Any]:
+    """A grade band; its distribution guidance only where company.yaml sets one."""
+    data: dict[str, Any] = {"name": grade.name, "min": grade.min}
+    if grade.max_percent is not None:
+        data["max_percent"] = grade.max_percent
+    return data
 
 
 def competency_to_data(competency: Competency) -> dict[str, Any]:

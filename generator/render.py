@@ -192,6 +192,8 @@ class SiteRenderer:
         out = calculator_script(
             "departments", {"version": company.version, "departments": departments}
         )
+        # The settings alone, for the team view (grade bands and their guidance).
+        out.update(calculator_script("company", settings))
         index = []
         for department in catalog.departments:
             listing = [

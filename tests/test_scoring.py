@@ -312,3 +312,44 @@ def test_batch_with_unreadable_file_says_so(mini, tmp_path, capsys):
     source.write_text("{not json", encoding="utf-8")
     assert main(["score", str(source), "--catalog", "catalog"]) == 1
     assert capsys.readouterr().err.startswith(f"{source}: cannot read appraisals: ")
+
+
+# ------------------------------------------------------------------ distribution guidance
+
+
+def test_without_guidance_the_grades_export_as_before(real_catalog):
+    grades = scoring_to_data(real_catalog.company.scoring)["grades"]
+    assert grades == [
+        {"name": "优秀", "min": 90},
+        {"name": "良好", "min": 80},
+        {"name": "合格", "min": 60},
+        {"name": "待改进", "min": 40},
+        {"name": "不合格", "min": 0},
+    ]
+
+
+def test_a_grade_may_carry_the_companys_distribution_guidance(mini):
+    mini.replace("company.yaml", "{name: 优秀, min: 90}", "{name: 优秀, min: 90, max_percent: 20}")
+    catalog = load_catalog(mini.root)
+    grades = scoring_to_data(catalog.company.scoring)["grades"]
+    assert grades[0] == {"name": "优秀", "min": 90, "max_percent": 20}
+    assert "max_percent" not in grades[1]
+    company = SiteRenderer(catalog, workbook=False).calculator_data()["data/calculator/company.js"]
+    assert '"max_percent":20' in company
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("120", "must be at most 100, got 120"),
+        ("-5", "must be at least 0, got -5"),
+        ("二十", "expected a number, got '二十'"),
+    ],
+)
+def test_guidance_outside_0_to_100_percent_is_an_error(mini, capsys, value, message):
+    mini.replace(
+        "company.yaml", "{name: 优秀, min: 90}", f"{{name: 优秀, min: 90, max_percent: {value}}}"
+    )
+    assert main(["check", "catalog"]) == 1
+    err = capsys.readouterr().err
+    assert f"catalog/company.yaml:65: scoring.grades[0] (优秀).max_percent: {message}" in err

@@ -172,7 +172,7 @@ def _grades(src: Source, check: Checker) -> tuple[Grade, ...]:
     if mins and mins[-1] > 0:
         check.at(src, (*path, len(grades) - 1, "min"), "the lowest grade must start at 0 so "
                  f"every result gets a grade, got {mins[-1]}")
-    return tuple(Grade(g["name"], g["min"]) for g in grades)
+    return tuple(Grade(g["name"], g["min"], g.get("max_percent")) for g in grades)
 
 
 def _versions(src: Source, check: Checker) -> tuple[PublishedVersion, ...]:
