@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 from collections.abc import Mapping
@@ -62,13 +63,18 @@ def write_files(files: Mapping[Path, str | bytes]) -> None:
 
 def _make_folders(folder: Path, made: list[Path]) -> None:
     for parent in reversed([folder, *folder.parents]):
-        if not parent.is_dir():
-            parent.mkdir()
-            made.append(parent)
+        if parent.is_dir():
+            continue
+        if parent.exists():  # a file: mkdir would say "File exists", which misleads
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(parent))
+        parent.mkdir()
+        made.append(parent)
 
 
 def _write_beside(path: Path, content: str | bytes) -> Path:
     """A new file next to `path` holding `content`."""
+    if path.is_dir():  # found now, not when the files are renamed into place one by one
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     while True:
         temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
         try:

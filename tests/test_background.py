@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import signal
 import subprocess
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
 from processes import mkdocs, stop, with_faults
 from sitebuild import build, site_config
+
+from generator import load_catalog
+from generator.excel.workbook import workbook_bytes
+from generator.site.background import WorkbookJob
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(),
                                 reason="finds processes in /proc (Linux)")
@@ -73,3 +80,38 @@ def test_a_killed_build_takes_its_workbook_process_and_file_with_it(mini, tmp_pa
     assert build(config, site).returncode == 0  # the next build tidies up after the killed one
     assert not workbook.exists() and not workbook.parent.exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")) == []
+
+
+def workbook_parts(data: bytes) -> list[tuple[str, bytes]]:
+    """The parts of an .xlsx in order, without the times openpyxl stamps it with."""
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        return [(name, re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"<time>", book.read(name)))
+                for name in book.namelist()]
+
+
+def test_the_download_is_the_workbook_of_the_catalogue_the_build_loaded(mini, tmp_path):
+    config = site_config(tmp_path, mini.root)
+    site = tmp_path / "site"
+    assert build(config, site).returncode == 0
+    download = (site / "downloads" / "catalog.xlsx").read_bytes()
+    assert workbook_parts(download) == workbook_parts(workbook_bytes(load_catalog(mini.root)))
+    assert (site / "downloads" / "catalog.xlsx").stat().st_mode & 0o777 == 0o666 & ~umask()
+
+
+def test_the_workbook_process_writes_the_catalogue_it_is_handed_not_the_folder(mini, tmp_path):
+    catalog = load_catalog(mini.root)
+    mini.replace("departments/sales/sales-rep.yaml", "销售部销售代表", "销售部高级销售代表")
+    job = WorkbookJob(catalog)
+    scratch = job.scratch
+    job.finish(tmp_path / "catalog.xlsx")
+    written = (tmp_path / "catalog.xlsx").read_bytes()
+    assert workbook_parts(written) == workbook_parts(workbook_bytes(catalog))
+    text = b"".join(part for _, part in workbook_parts(written))
+    assert "销售部销售代表".encode() in text and "销售部高级销售代表".encode() not in text
+    assert not scratch.exists()
+
+
+def umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -3,16 +3,21 @@
 openpyxl takes about as long per position as MkDocs does; on a machine with a second core
 that time is hidden instead of added to the build.
 
-The second process ends with the build however the build ends: it reads its standard input,
-a pipe only the build holds, and exits when that pipe closes, which the operating system does
-when the build dies, even by SIGKILL. (A pipe works on every platform; Linux's
-PR_SET_PDEATHSIG would follow the thread that started the process rather than the process.)
+The second process is handed the catalogue the build loaded (pickled to a file of the
+build's own), never the catalogue folder: loading it again could see a file edited in
+between, and the download would then not match the pages.
+
+It ends with the build however the build ends: it reads its standard input, a pipe only the
+build holds, and exits when that pipe closes, which the operating system does when the build
+dies, even by SIGKILL. (A pipe works on every platform; Linux's PR_SET_PDEATHSIG would follow
+the thread that started the process rather than the process.)
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -22,6 +27,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from ..files import write_file
+from ..model import Catalog
+
 # The second process's exit status when the system refused a write; its stderr holds the errno.
 WRITE_FAILED = 3
 # Its exit status when the build that started it is gone.
@@ -29,20 +37,36 @@ PARENT_GONE = 4
 
 
 class WorkbookJob:
-    """`python -m generator.site.background` of a catalogue, running in the background.
+    """`python -m generator.site.background` writing the workbook of `catalog`.
 
-    It writes into `scratch`, a folder of the build's own (by default a new temporary one).
+    It works in `scratch`, a folder of the build's own (by default a new temporary one).
     """
 
-    def __init__(self, catalog_dir: Path, scratch: Path | None = None):
+    def __init__(self, catalog: Catalog, scratch: Path | None = None):
         self.own_scratch = scratch is None
         if scratch is None:
             scratch = Path(tempfile.mkdtemp(prefix="catalog-workbook-"))
         self.scratch = scratch
+        self.data = self.scratch / "catalog.pickle"
         self.output = self.scratch / "catalog.xlsx"
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "generator.site.background", str(catalog_dir), str(self.output)],
-            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            write_file(self.data, pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL))
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "generator.site.background",
+                    str(self.data),
+                    str(self.output),
+                ],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        except BaseException:
+            self._remove_files()
+            raise
 
     def finish(self, destination: Path) -> None:
         """Wait for the workbook and move it to `destination`; PluginError if it failed,
@@ -57,7 +81,6 @@ class WorkbookJob:
                 raise PluginError(f"the Excel download could not be written: {errors.strip()}")
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(self.output, destination)
-            os.chmod(destination, 0o644)
         finally:
             self._close()
 
@@ -70,9 +93,13 @@ class WorkbookJob:
     def _close(self) -> None:
         self.process.stdin.close()
         self.process.stderr.close()
+        self._remove_files()
+
+    def _remove_files(self) -> None:
         if self.own_scratch:
             shutil.rmtree(self.scratch, ignore_errors=True)
         else:
+            self.data.unlink(missing_ok=True)
             self.output.unlink(missing_ok=True)
 
 
@@ -95,20 +122,16 @@ def _exit_when_parent_ends() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """The second process: write the workbook of catalogue `argv[0]` to file `argv[1]`."""
-    catalog_dir, output = sys.argv[1:] if argv is None else argv
+    """The second process: write the workbook of the catalogue pickled in file `argv[0]` to
+    file `argv[1]`."""
+    data, output = sys.argv[1:] if argv is None else argv
     _exit_when_parent_ends()
-    from ..catalog import load_catalog
-    from ..errors import CatalogError
-    from ..excel.workbook import write_workbook
+    from ..excel.workbook import workbook_bytes
 
+    with open(data, "rb") as file:
+        catalog = pickle.load(file)  # written by the build that started this process
     try:
-        catalog = load_catalog(catalog_dir)
-    except CatalogError as exc:
-        print(f"the catalogue changed during the build: {exc.errors[0]}", file=sys.stderr)
-        return 1
-    try:
-        write_workbook(catalog, output)
+        write_file(output, workbook_bytes(catalog))
     except OSError as exc:
         print(exc.errno or errno.EIO, exc.strerror or exc, file=sys.stderr)
         return WRITE_FAILED
