@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import GROUP_NAMES, Catalog, Company, Competency, NamedScale, format_number
+from ..model import (
+    GROUP_NAMES,
+    Catalog,
+    Company,
+    Competency,
+    Grade,
+    NamedScale,
+    Scoring,
+    format_number,
+)
 from .changes import CatalogDiff, Change, DepartmentDiff
 from .matching import union
 from .positions import position_diff
@@ -41,7 +50,11 @@ def _company_changes(old: Company, new: Company) -> tuple[Change, ...]:
                 ("、".join(old.goal_categories), "、".join(new.goal_categories)),
             )
         )
-    a, b = old.scoring, new.scoring
+    return tuple(changes + _scoring_changes(old.scoring, new.scoring))
+
+
+def _scoring_changes(a: Scoring, b: Scoring) -> list[Change]:
+    changes = []
     if (a.points_min, a.points_max) != (b.points_min, b.points_max):
         changes.append(
             Change(
@@ -50,8 +63,31 @@ def _company_changes(old: Company, new: Company) -> tuple[Change, ...]:
                 tuple(map(format_number, (a.points_min, a.points_max, b.points_min, b.points_max))),
             )
         )
-    for scale_id in union(a.scales, b.scales):
-        before, after = a.scales.get(scale_id), b.scales.get(scale_id)
+    changes += _scale_changes(a.scales, b.scales)
+    for group in union(a.ability_groups, b.ability_groups):
+        changes += _number_change(
+            "ability-group-weight",
+            "能力组权重（{}）",
+            GROUP_NAMES.get(group, group),
+            a.ability_groups.get(group),
+            b.ability_groups.get(group),
+        )
+    for part in union(a.combination, b.combination):
+        changes += _number_change(
+            "combination",
+            "总分构成权重（{}）",
+            COMBINATION_NAMES.get(part, part),
+            a.combination.get(part),
+            b.combination.get(part),
+        )
+    changes += _number_change("decimals", "结果保留小数位数", None, a.decimals, b.decimals)
+    return changes + _grade_changes(a.grades, b.grades)
+
+
+def _scale_changes(old: dict[str, NamedScale], new: dict[str, NamedScale]) -> list[Change]:
+    changes = []
+    for scale_id in union(old, new):
+        before, after = old.get(scale_id), new.get(scale_id)
         if before is None:
             changes.append(
                 Change("scale-added", "新增评分量表「{}」：{}", (after.name, _levels(after)))
@@ -71,25 +107,13 @@ def _company_changes(old: Company, new: Company) -> tuple[Change, ...]:
                         (after.name, _levels(before), _levels(after)),
                     )
                 )
-    for group in union(a.ability_groups, b.ability_groups):
-        changes += _number_change(
-            "ability-group-weight",
-            "能力组权重（{}）",
-            GROUP_NAMES.get(group, group),
-            a.ability_groups.get(group),
-            b.ability_groups.get(group),
-        )
-    for part in union(a.combination, b.combination):
-        changes += _number_change(
-            "combination",
-            "总分构成权重（{}）",
-            COMBINATION_NAMES.get(part, part),
-            a.combination.get(part),
-            b.combination.get(part),
-        )
-    changes += _number_change("decimals", "结果保留小数位数", None, a.decimals, b.decimals)
-    old_grades = {g.name: g.min for g in a.grades}
-    new_grades = {g.name: g.min for g in b.grades}
+    return changes
+
+
+def _grade_changes(old: Sequence[Grade], new: Sequence[Grade]) -> list[Change]:
+    changes = []
+    old_grades = {g.name: g.min for g in old}
+    new_grades = {g.name: g.min for g in new}
     for name in union(old_grades, new_grades):
         if name not in old_grades:
             changes.append(
@@ -109,7 +133,7 @@ def _company_changes(old: Company, new: Company) -> tuple[Change, ...]:
                     (name, format_number(old_grades[name]), format_number(new_grades[name])),
                 )
             )
-    return tuple(changes)
+    return changes
 
 
 def _vocabulary_changes(old: Sequence[Competency], new: Sequence[Competency]) -> tuple[Change, ...]:

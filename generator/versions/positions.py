@@ -7,13 +7,10 @@ from ..model import (
     GROUPS,
     Catalog,
     Goal,
-    Kpi,
-    NamedScale,
     Position,
-    TierScale,
-    format_number,
 )
 from .changes import Change, PositionDiff
+from .kpis import kpi_changes
 from .matching import match, union
 
 STATUS_NAMES = {"draft": "待补充", "published": "已发布"}
@@ -49,7 +46,7 @@ def position_diff(
         )
     changes += _goal_changes(old.goals, new.goals)
     changes += _monthly_changes(old, new)
-    changes += _kpi_changes(old, new)
+    changes += kpi_changes(old, new)
     for group in GROUPS:
         before, after = old.competencies[group], new.competencies[group]
         label = GROUP_NAMES[group]
@@ -83,27 +80,7 @@ def _goal_changes(
         )
         for c in categories
     }
-    # A goal whose exact text left one category and arrived in another has moved.
-    moved: dict[tuple[str, int], tuple[str, int]] = {}
-    for category in categories:
-        for j, goal in enumerate(new.get(category, ())):
-            if j in pairs[category].values():
-                continue
-            for source in categories:
-                if source == category:
-                    continue
-                matched = set(pairs[source]) | {v for k, v in moved.items() if k[0] == source}
-                hit = next(
-                    (
-                        i
-                        for i, g in enumerate(old.get(source, ()))
-                        if i not in matched and g.goal == goal.goal
-                    ),
-                    None,
-                )
-                if hit is not None:
-                    moved[(source, hit)] = (category, j)
-                    break
+    moved = _moved_goals(old, new, categories, pairs)
     arrived = {v: k for k, v in moved.items()}
     changes = []
     for category in categories:
@@ -149,6 +126,37 @@ def _goal_changes(
     return changes
 
 
+def _moved_goals(
+    old: dict[str, tuple[Goal, ...]],
+    new: dict[str, tuple[Goal, ...]],
+    categories: list[str],
+    pairs: dict[str, dict[int, int]],
+) -> dict[tuple[str, int], tuple[str, int]]:
+    """(old category, index) -> (new category, index) of each goal whose exact text left one
+    category and arrived in another, among those `pairs` did not match within a category."""
+    moved: dict[tuple[str, int], tuple[str, int]] = {}
+    for category in categories:
+        for j, goal in enumerate(new.get(category, ())):
+            if j in pairs[category].values():
+                continue
+            for source in categories:
+                if source == category:
+                    continue
+                matched = set(pairs[source]) | {v for k, v in moved.items() if k[0] == source}
+                hit = next(
+                    (
+                        i
+                        for i, g in enumerate(old.get(source, ()))
+                        if i not in matched and g.goal == goal.goal
+                    ),
+                    None,
+                )
+                if hit is not None:
+                    moved[(source, hit)] = (category, j)
+                    break
+    return moved
+
+
 def _monthly_changes(old: Position, new: Position) -> list[Change]:
     a, b = old.monthly, new.monthly
     if a is None and b is None:
@@ -185,105 +193,6 @@ def _monthly_changes(old: Position, new: Position) -> list[Change]:
             )
         )
     return changes
-
-
-def _kpi_changes(old: Position, new: Position) -> list[Change]:
-    def renamed(i: int, a: Kpi, j: int, b: Kpi) -> bool:
-        same_text = (a.standard, a.method) == (b.standard, b.method) and (a.standard or a.method)
-        return i == j and (a.weight == b.weight or bool(same_text))
-
-    pairs = match(old.kpis, new.kpis, lambda a, b: a.name == b.name, renamed)
-    matched_new = {j: i for i, j in pairs.items()}
-    changes = []
-    for j, kpi in enumerate(new.kpis):
-        if j not in matched_new:
-            changes.append(
-                Change(
-                    "kpi-added", "新增 KPI「{}」（权重 {}）", (kpi.name, format_number(kpi.weight))
-                )
-            )
-            continue
-        before = old.kpis[matched_new[j]]
-        if before.name != kpi.name:
-            changes.append(Change("kpi-renamed", "KPI「{}」改名为「{}」", (before.name, kpi.name)))
-        if before.weight != kpi.weight:
-            changes.append(
-                Change(
-                    "kpi-weight",
-                    "KPI「{}」权重：{} → {}",
-                    (kpi.name, format_number(before.weight), format_number(kpi.weight)),
-                )
-            )
-        if before.standard != kpi.standard:
-            changes.append(
-                Change(
-                    "kpi-standard",
-                    "KPI「{}」评分标准：「{}」→「{}」",
-                    (kpi.name, before.standard, kpi.standard),
-                )
-            )
-        if before.method != kpi.method:
-            changes.append(
-                Change(
-                    "kpi-method",
-                    "KPI「{}」考核方法：「{}」→「{}」",
-                    (kpi.name, before.method, kpi.method),
-                )
-            )
-        if _scale_key(before.scale) != _scale_key(kpi.scale):
-            changes.append(
-                Change(
-                    "kpi-scale",
-                    "KPI「{}」机读评分：「{}」→「{}」",
-                    (kpi.name, _describe_scale(before.scale), _describe_scale(kpi.scale)),
-                )
-            )
-    changes += [
-        Change("kpi-removed", "删除 KPI「{}」（权重 {}）", (k.name, format_number(k.weight)))
-        for i, k in enumerate(old.kpis)
-        if i not in pairs
-    ]
-    kept = [pairs[i] for i in sorted(pairs)]
-    if kept != sorted(kept):
-        names = [k.name for k in new.kpis]
-        changes.append(
-            Change("kpi-order", "KPI 顺序调整为：{}", ("".join(f"「{name}」" for name in names),))
-        )
-    if old.weight_total != new.weight_total:
-        changes.append(
-            Change(
-                "weight-total",
-                "KPI 权重合计：{} → {}",
-                (format_number(old.weight_total), format_number(new.weight_total)),
-            )
-        )
-    a, b = old.weights_total_note, new.weights_total_note
-    if a != b:
-        if a is None:
-            changes.append(Change("weights-total-note", "新增权重合计说明：{}", (b,)))
-        elif b is None:
-            changes.append(Change("weights-total-note", "删除权重合计说明：{}", (a,)))
-        else:
-            changes.append(Change("weights-total-note", "权重合计说明：「{}」→「{}」", (a, b)))
-    return changes
-
-
-def _scale_key(scale: TierScale | NamedScale | None) -> object:
-    # A named scale is compared by id: a change to its levels is a company change.
-    return ("named", scale.id) if isinstance(scale, NamedScale) else scale
-
-
-def _describe_scale(scale: TierScale | NamedScale | None) -> str:
-    if scale is None:
-        return "无"
-    if isinstance(scale, NamedScale):
-        return scale.name
-    tiers = "、".join(
-        f"{t.op}{'?' if t.value is None else format_number(t.value)}{scale.unit}得{t.points}分"
-        for t in scale.tiers
-    )
-    rest = "人工评分" if scale.otherwise is None else f"得{scale.otherwise}分"
-    return f"{tiers}，其余{rest}"
 
 
 def _department_name(catalog: Catalog, department_id: str) -> str:

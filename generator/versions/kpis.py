@@ -1,0 +1,114 @@
+"""What changed in a position's KPIs: added, removed, renamed, reordered, each field."""
+
+from __future__ import annotations
+
+from ..model import Kpi, NamedScale, Position, TierScale, format_number
+from .changes import Change
+from .matching import match
+
+
+def kpi_changes(old: Position, new: Position) -> list[Change]:
+    def renamed(i: int, a: Kpi, j: int, b: Kpi) -> bool:
+        same_text = (a.standard, a.method) == (b.standard, b.method) and (a.standard or a.method)
+        return i == j and (a.weight == b.weight or bool(same_text))
+
+    pairs = match(old.kpis, new.kpis, lambda a, b: a.name == b.name, renamed)
+    matched_new = {j: i for i, j in pairs.items()}
+    changes = []
+    for j, kpi in enumerate(new.kpis):
+        if j not in matched_new:
+            changes.append(
+                Change(
+                    "kpi-added", "新增 KPI「{}」（权重 {}）", (kpi.name, format_number(kpi.weight))
+                )
+            )
+            continue
+        changes += _kpi_edits(old.kpis[matched_new[j]], kpi)
+    changes += [
+        Change("kpi-removed", "删除 KPI「{}」（权重 {}）", (k.name, format_number(k.weight)))
+        for i, k in enumerate(old.kpis)
+        if i not in pairs
+    ]
+    kept = [pairs[i] for i in sorted(pairs)]
+    if kept != sorted(kept):
+        names = [k.name for k in new.kpis]
+        changes.append(
+            Change("kpi-order", "KPI 顺序调整为：{}", ("".join(f"「{name}」" for name in names),))
+        )
+    if old.weight_total != new.weight_total:
+        changes.append(
+            Change(
+                "weight-total",
+                "KPI 权重合计：{} → {}",
+                (format_number(old.weight_total), format_number(new.weight_total)),
+            )
+        )
+    return changes + _weight_note_changes(old.weights_total_note, new.weights_total_note)
+
+
+def _scale_key(scale: TierScale | NamedScale | None) -> object:
+    # A named scale is compared by id: a change to its levels is a company change.
+    return ("named", scale.id) if isinstance(scale, NamedScale) else scale
+
+
+def _describe_scale(scale: TierScale | NamedScale | None) -> str:
+    if scale is None:
+        return "无"
+    if isinstance(scale, NamedScale):
+        return scale.name
+    tiers = "、".join(
+        f"{t.op}{'?' if t.value is None else format_number(t.value)}{scale.unit}得{t.points}分"
+        for t in scale.tiers
+    )
+    rest = "人工评分" if scale.otherwise is None else f"得{scale.otherwise}分"
+    return f"{tiers}，其余{rest}"
+
+
+def _kpi_edits(before: Kpi, kpi: Kpi) -> list[Change]:
+    """What changed in one KPI found in both versions (`before`, now `kpi`)."""
+    changes = []
+    if before.name != kpi.name:
+        changes.append(Change("kpi-renamed", "KPI「{}」改名为「{}」", (before.name, kpi.name)))
+    if before.weight != kpi.weight:
+        changes.append(
+            Change(
+                "kpi-weight",
+                "KPI「{}」权重：{} → {}",
+                (kpi.name, format_number(before.weight), format_number(kpi.weight)),
+            )
+        )
+    if before.standard != kpi.standard:
+        changes.append(
+            Change(
+                "kpi-standard",
+                "KPI「{}」评分标准：「{}」→「{}」",
+                (kpi.name, before.standard, kpi.standard),
+            )
+        )
+    if before.method != kpi.method:
+        changes.append(
+            Change(
+                "kpi-method",
+                "KPI「{}」考核方法：「{}」→「{}」",
+                (kpi.name, before.method, kpi.method),
+            )
+        )
+    if _scale_key(before.scale) != _scale_key(kpi.scale):
+        changes.append(
+            Change(
+                "kpi-scale",
+                "KPI「{}」机读评分：「{}」→「{}」",
+                (kpi.name, _describe_scale(before.scale), _describe_scale(kpi.scale)),
+            )
+        )
+    return changes
+
+
+def _weight_note_changes(a: str | None, b: str | None) -> list[Change]:
+    if a == b:
+        return []
+    if a is None:
+        return [Change("weights-total-note", "新增权重合计说明：{}", (b,))]
+    if b is None:
+        return [Change("weights-total-note", "删除权重合计说明：{}", (a,))]
+    return [Change("weights-total-note", "权重合计说明：「{}」→「{}」", (a, b))]
