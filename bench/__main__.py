@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -33,6 +34,8 @@ from .synthetic import make_catalog
 
 FORMAT = "position-standards-bench/1"
 DEFAULT_SCALES = "1,10,100"
+SEARCH_QUERIES = ["掉线率", "财务部收入出纳", "部门经理"]  # the first is the one timed in Chromium
+_SEARCH_LOG = re.compile(r"search index: .* in ([\d.]+) s")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true",
                         help="also run the full build of the largest scale under cProfile "
                         "(a .prof file next to --out, a summary in the JSON)")
+    parser.add_argument("--search-query", action="append", dest="search_queries",
+                        help="a query for the search measurements (repeatable; default: "
+                        + ", ".join(SEARCH_QUERIES) + "; the first is timed in Chromium)")
     parser.add_argument("--workdir", type=Path,
                         help="where catalogues and sites go (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true",
@@ -74,7 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     source = load_catalog(args.catalog)
     position = (next(p for p in source.positions() if p.id == args.position) if args.position
                 else next(p for p in source.positions() if not p.is_draft and p.kpis))
+    args.search_queries = args.search_queries or SEARCH_QUERIES
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="position-bench-"))
+    args.pages_site = workdir / "pages-site"  # the first full site's pages, for search runs
     results: dict[str, Any] = {
         "format": FORMAT, "machine": machine_info(), "source_catalog": str(args.catalog),
         "position": position.id, "scales": []}
@@ -113,9 +121,15 @@ def run_scale(scale: int, args: argparse.Namespace, work: Path, position,
                             "--bare", str(work / "bare")], logs / "render.log", timeout),
         "build_full": None, "build_bare": None}
     steps["render"]["phases"] = last_json_line(logs / "render.log")
+    search_index = work / "search-index"
+    steps["search"] = run_step([python, "-m", "bench.search_step", str(catalog), "--out",
+                                str(search_index)] + [a for q in args.search_queries
+                                                      for a in ("--query", q)],
+                               logs / "search.log", timeout)
+    steps["search"]["phases"] = last_json_line(logs / "search.log")
     result: dict[str, Any] = {"scale": scale, "catalog": counts, "steps": steps,
                               "full_over_bare": None, "site": None, "bare_site": None,
-                              "calculator": None, "profile": None}
+                              "calculator": None, "search": None, "profile": None}
     position_uri = f"departments/{position.department_id}/{position.id}/"
     department_uri = f"departments/{position.department_id}/"
     try:
@@ -145,6 +159,7 @@ def run_scale(scale: int, args: argparse.Namespace, work: Path, position,
                     print("--browser yes: Playwright or Chromium is not installed",
                           file=sys.stderr)
                 result["calculator"] = calculator
+            result["search"] = measure_search(args, work, site, steps, search_index)
             if profile:
                 result["profile"] = run_profile(full_config, work, args, scale)
     finally:
@@ -161,6 +176,35 @@ def run_scale(scale: int, args: argparse.Namespace, work: Path, position,
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     return result
+
+
+def measure_search(args: argparse.Namespace, work: Path, site: Path, steps: dict,
+                   search_index: Path) -> dict[str, Any]:
+    """Our search beside Material's: index build time and size, bytes and milliseconds of a
+    first query in Chromium. Ours is measured with this scale's index behind the pages of
+    the first full site built (the pages and code are the same at every scale), so it is
+    measured even where a full build fails; Material's on the bare build, when there is one."""
+    query = args.search_queries[0]
+    full, bare = steps["build_full"], steps["build_bare"]
+    if ok_step(full) and not args.pages_site.exists():
+        shutil.copytree(site, args.pages_site,  # not the index: each scale brings its own
+                        ignore=lambda folder, names: ["search"] if Path(folder) == site else [])
+    log = Path(full["log"]).read_text(encoding="utf-8", errors="replace") if full else ""
+    built = _SEARCH_LOG.search(log)
+    ours: dict[str, Any] = {
+        "index": measure.search_index_size(site) if ok_step(full) else None,
+        "build_seconds": float(built.group(1)) if built else None,
+        "browser": None}
+    if args.browser != "no" and args.pages_site.exists() and ok_step(steps["search"]):
+        ours["browser"] = measure.search_in_browser(args.pages_site, query, material=False,
+                                                    index=search_index)
+    material: dict[str, Any] = {"index": None, "browser": None}
+    bare_site = work / "site-bare"
+    if ok_step(bare):
+        material["index"] = measure.search_index_size(bare_site)
+        if args.browser != "no":
+            material["browser"] = measure.search_in_browser(bare_site, query, material=True)
+    return {"query": query, "ours": ours, "material": material}
 
 
 def run_profile(config: Path, work: Path, args: argparse.Namespace, scale: int) -> dict:
@@ -284,13 +328,40 @@ def format_tables(results: dict) -> str:
                          "search index KB", "position page KB", "department page KB",
                          "largest page KB",
                          "site / files"], rows)
+    rows = []
+    for r in results["scales"]:
+        step = (r["steps"].get("search") or {}).get("phases") or {}
+        search = r.get("search") or {}
+        ours, material = search.get("ours") or {}, search.get("material") or {}
+        browser, theirs = ours.get("browser") or {}, material.get("browser") or {}
+        node = (step.get("queries") or [{}])[0]
+        rows.append([
+            f"{r['scale']}x",
+            _secs(step.get("build_seconds")) + " / " + _secs(ours.get("build_seconds")),
+            _mb(step.get("bytes")) + f" / {step.get('files', 0):,}" if step else "—",
+            _kb(browser.get("search_bytes")) if browser else
+            (_kb(node.get("index_bytes", 0) + step.get("code_bytes", 0)) + " (node)"
+             if node else "—"),
+            str(browser.get("first_result_ms", "—")) if browser else "—",
+            _mb((material.get("index") or {}).get("bytes")),
+            _kb(theirs.get("search_bytes")) if theirs else "—",
+            str(theirs.get("first_result_ms", "—")) if theirs else "—"])
+    search_table = _table(["scale", "index build s (step / in build)", "index MB / files",
+                           "first query KB", "first result ms", "Material index MB",
+                           "Material first query KB", "Material first result ms"], rows)
     notes = ("check, builds: wall seconds of the whole process / its peak RSS. render: "
              "SiteRenderer.pages() seconds / peak RSS of a process that also loads the "
              "catalogue.\ncalculator: the page, its CSS/JS and the calculator data for "
              f"/calculator/?position={results['position']} (read from the site). Chromium "
              "fetched: everything a real browser loaded\nopening that link, until idle "
              "(includes Material's search index if the page lets the search start).")
-    return f"{head}\n\n{time_table}\n\n{size_table}\n\n{notes}"
+    notes += ("\nsearch: ours = generator/search (index of the catalogue model, built by "
+              "bench.search_step; in build: the plugin's own time, pages included); first "
+              "query: every search file Chromium fetched\n(code included) typing "
+              f"“{(results['scales'][0].get('search') or {}).get('query', '')}” right after "
+              "loading /departments/, and the time to the first result shown. Material: its "
+              "search on the bare build (fetched on every page load).")
+    return f"{head}\n\n{time_table}\n\n{size_table}\n\n{search_table}\n\n{notes}"
 
 
 def _table(header: list[str], rows: list[list[Any]]) -> str:
@@ -322,6 +393,10 @@ def _secs(value: float | None) -> str:
 
 def _mib(step: dict) -> str:
     return f"{step['peak_rss_mib']:,.0f}"
+
+
+def _mb(value: int | None) -> str:
+    return "—" if value is None else f"{value / measure.MIB:,.1f}"
 
 
 def _kb(value: int | None) -> str:

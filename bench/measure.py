@@ -24,6 +24,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG_PLUGIN = "position-catalog"
+SEARCH_PLUGIN = "position-search"
 MIB = 1024 * 1024
 # ru_maxrss is in kilobytes on Linux, in bytes on macOS.
 _RSS_UNIT = 1 if sys.platform == "darwin" else 1024
@@ -121,6 +122,10 @@ def write_config(path: Path, docs_dir: Path, catalog: Path | None = None,
     for plugin in config.get("plugins", []):
         name = next(iter(plugin)) if isinstance(plugin, dict) else plugin
         options = plugin[name] if isinstance(plugin, dict) else None
+        if name == SEARCH_PLUGIN and catalog is None:
+            # the bare build is the floor with Material's own search, as the site had it
+            name, options = "search", {"jieba_dict_user": str(ROOT / "catalog" /
+                                                              "search-dictionary.txt")}
         if name == CATALOG_PLUGIN:
             if catalog is None:
                 continue
@@ -179,7 +184,7 @@ def site_sizes(site: Path, position_uri: str, department_uri: str) -> dict[str, 
         "html_pages": len(pages),
         "total_bytes": sum(p.stat().st_size for p in files),
         "html_bytes": sum(p.stat().st_size for p in pages),
-        "search_index_bytes": size(site / "search" / "search_index.json"),
+        "search_index_bytes": (search_index_size(site) or {}).get("bytes"),
         "sitemap_bytes": size(site / "sitemap.xml"),
         "position_page": {"path": _relative(position, site), "bytes": size(position)},
         "department_page": {"path": _relative(department, site), "bytes": size(department)},
@@ -334,6 +339,93 @@ def browser_fetches(site: Path, position_id: str, timeout_ms: int = 120_000) -> 
         server.server_close()
     return {"seconds_to_idle": round(seconds, 3), "requests": len(fetched),
             "total_bytes": sum(f["bytes"] for f in fetched), "files": fetched}
+
+
+class _SearchHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a site; with `index` set, its /search/ folder comes from that folder."""
+
+    index: Path | None = None
+
+    def translate_path(self, path: str) -> str:
+        route = urlsplit(path).path
+        if self.index is not None and route.startswith("/search/"):
+            return str(self.index / route[len("/search/"):])
+        return super().translate_path(path)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def search_in_browser(site: Path, query: str, material: bool, index: Path | None = None,
+                      page: str = "departments/", timeout_ms: int = 120_000) -> dict | None:
+    """What a first search costs in Chromium: open `page`, type `query` as soon as the page
+    has loaded, and measure the milliseconds to the first result shown and the bytes of every
+    search file fetched (Material's: its worker and whole index, fetched on every page load;
+    ours: the scripts and the index files the query needs). `index` replaces the site's
+    search/ folder (a larger catalogue's index behind the same pages). None when Playwright or
+    Chromium is missing; {"error": ...} when the page did not get there."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    chromium = next((c for c in ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+                     if Path(c).is_file()), None)
+    handler = type("Handler", (_SearchHandler,), {"index": index})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    fetched: list[tuple[str, int]] = []
+
+    def record(response) -> None:
+        path = urlsplit(response.url).path
+        if "search" in path:
+            try:
+                fetched.append((path, len(response.body())))
+            except Exception:  # noqa: BLE001 - e.g. a redirect has no body
+                fetched.append((path, 0))
+
+    try:
+        with sync_playwright() as playwright:
+            options = {"args": ["--no-sandbox", "--disable-gpu", "--no-first-run"]}
+            if chromium:
+                options["executable_path"] = chromium
+            try:
+                browser = playwright.chromium.launch(**options)
+            except Exception:  # noqa: BLE001 - no usable browser: not measured
+                return None
+            try:
+                tab = browser.new_page()
+                tab.on("response", record)
+                tab.goto(f"{origin}/{page}", wait_until="load", timeout=timeout_ms)
+                on_load = sum(size for _, size in fetched)
+                start = time.perf_counter()
+                box = tab.locator("input.md-search__input")
+                box.click()
+                box.fill(query)
+                tab.locator(".md-search-result__item").first.wait_for(timeout=timeout_ms)
+                seconds = time.perf_counter() - start
+                tab.wait_for_load_state("networkidle", timeout=timeout_ms)
+            except Exception as exc:  # noqa: BLE001 - Playwright's timeouts and page errors
+                return {"error": f"{type(exc).__name__}: {str(exc).splitlines()[0]}"}
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return {"engine": "material" if material else "position-search", "query": query,
+            "page": page, "first_result_ms": round(seconds * 1000),
+            "search_bytes": sum(size for _, size in fetched), "search_bytes_on_load": on_load,
+            "requests": len(fetched), "largest": max((size for _, size in fetched), default=0)}
+
+
+def search_index_size(site: Path) -> dict[str, int] | None:
+    """The search index on disk: Material's search_index.json, or our search/ folder."""
+    folder = site / "search"
+    if not folder.is_dir():
+        return None
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return {"files": len(files), "bytes": sum(p.stat().st_size for p in files)}
 
 
 def _relative(path: Path, base: Path) -> str:

@@ -1,11 +1,13 @@
 // Runs queries against a search index folder with the site's own engine (docs/assets/search/),
-// counting the bytes of every index file it reads. Input (stdin, JSON):
-// {index: folder, queries: [{query, kind?, department?, count?}]}; output: one JSON list.
+// counting the bytes of every index file it reads and the milliseconds to the first batch of
+// results (Node, no network: the engine's own work). Used by the benchmark and the tests.
+// Input (stdin, JSON): {index: folder, queries: [{query, kind?, department?, count?}]};
+// output: one JSON list.
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const vm = require("vm");
-const engine = require("../../docs/assets/search/engine.js");
+const engine = require("../docs/assets/search/engine.js");
 
 async function main() {
   const request = JSON.parse(fs.readFileSync(0, "utf8"));
@@ -23,9 +25,11 @@ async function main() {
       delete context.window.__positionSearch[name];
       return data;
     };
+    const start = process.hrtime.bigint();
     const search = (await engine.open(load)).search(query, { kind, department });
     const results = await search.more(count);
-    out.push({ query, bytes, files: files.length, exhausted: search.exhausted,
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    out.push({ query, bytes, files: files.length, exhausted: search.exhausted, ms,
       results: results.map((r) => ({ url: r.url, title: r.title, kind: r.kind,
         department: r.department, lines: r.lines, titleMarks: r.titleMarks })) });
   }

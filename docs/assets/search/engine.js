@@ -254,8 +254,17 @@
       await engine.manifest();
       const terms = this.terms.map(termTokens).filter((tokens) => tokens.length);
       if (!terms.length) return this.finish();
-      const lists = await Promise.all(terms.map((tokens) =>
-        Promise.all(tokens.map(({ token }) => engine.posting(token)))));
+      // Everything the first candidates need, at once: the terms' shards, the exact-match
+      // shard, the "begins with" list of each term's first token, the department filter.
+      const firsts = terms.map((tokens) => tokens[0]);
+      const [lists, [titles, kpis], prefixes, allowed] = await Promise.all([
+        Promise.all(terms.map((tokens) => Promise.all(tokens.map(({ token }) =>
+          engine.posting(token))))),
+        engine.exact(this.query),
+        Promise.all(firsts.map(({ token, offset }) =>
+          offset === 0 ? engine.posting(seg.START + token) : null)),
+        this.filters.department ? engine.departmentRecords(this.filters.department) : null,
+      ]);
       if (lists.some((postings) => postings.some((p) => p === null))) return this.finish();
       // The main term is the one with the rarest token; the others are checked in the text.
       const rarest = (postings) => Math.min(...postings.map((p) => p.total));
@@ -263,14 +272,10 @@
         rarest(postings) < rarest(lists[best]) ? i : best, 0);
       const offsets = terms[main].map(({ offset }) => offset);
       const classes = KINDS[this.filters.kind];
-      this.allowed = this.filters.department
-        ? await engine.departmentRecords(this.filters.department) : null;
-      const [titles, kpis] = await engine.exact(this.query);
+      this.allowed = allowed;
       const exact = [...(this.filters.kind === "kpi" ? [] : titles),
         ...(this.filters.kind === "glossary" ? [] : kpis)];
-      const first = terms[main][0];
-      const prefix = first.offset === 0 && (!classes || classes.has(CLASS.title))
-        ? await engine.posting(seg.START + first.token) : null;
+      const prefix = !classes || classes.has(CLASS.title) ? prefixes[main] : null;
       this.passes = [
         (async function* () { for (const record of exact) yield { record, exact: true }; })(),
         prefix ? this.walk([prefix, ...lists[main]], [0, ...offsets], [[0, SHIFT]]) : null,
@@ -297,7 +302,8 @@
       this.passes = [];
     }
 
-    // Up to `count` more results. Once it has some, it stops early (not exhausted) after
+    // Up to `count` more results. Candidates are taken a batch at a time and their records
+    // fetched together. Once it has some results, it stops early (not exhausted) after
     // FILES_PER_STEP more index files, so a batch of a very common query stays small.
     async more(count) {
       await this.ready;
@@ -306,14 +312,19 @@
       const stop = engine.fetched + FILES_PER_STEP;
       while (results.length < count && this.passes.length) {
         if (results.length && engine.fetched >= stop) return results;
-        const step = await this.passes[0].next();
-        if (step.done) { this.passes.shift(); continue; }
-        const candidate = step.value;
-        if (this.emitted.has(candidate.record)) continue;
-        this.emitted.add(candidate.record);
-        const record = await engine.record(candidate.record);
-        const result = this.check(record, candidate);
-        if (result) results.push(result);
+        const batch = [];
+        while (batch.length < count - results.length && this.passes.length) {
+          const step = await this.passes[0].next();
+          if (step.done) { this.passes.shift(); continue; }
+          if (this.emitted.has(step.value.record)) continue;
+          this.emitted.add(step.value.record);
+          batch.push(step.value);
+        }
+        const records = await Promise.all(batch.map((c) => engine.record(c.record)));
+        batch.forEach((candidate, i) => {
+          const result = this.check(records[i], candidate);
+          if (result) results.push(result);
+        });
       }
       if (!this.passes.length) this.exhausted = true;
       return results;
