@@ -3,8 +3,9 @@ department, for the whole catalogue, and per published version."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..escape import markdown_inline as escape_markdown
 from ..escape import plain_text
@@ -43,6 +44,22 @@ class Change:
     def markdown(self) -> str:
         """The change as one line of inline Markdown, catalogue text escaped."""
         return self._fill(escape_markdown(v) for v in self.values)
+
+
+def changed(
+    kind: str,
+    template: str,
+    before: Any,
+    after: Any,
+    subject: str | None = None,
+    show: Callable[[Any], str] = str,
+) -> list[Change]:
+    """[the Change from `before` to `after`], or [] if they are equal. The template's values
+    are `subject` (when given), then both values as `show` writes them."""
+    if before == after:
+        return []
+    values = (show(before), show(after))
+    return [Change(kind, template, values if subject is None else (subject, *values))]
 
 
 @dataclass(frozen=True)

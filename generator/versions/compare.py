@@ -14,7 +14,7 @@ from ..model import (
     Scoring,
     format_number,
 )
-from .changes import CatalogDiff, Change, DepartmentDiff
+from .changes import CatalogDiff, Change, DepartmentDiff, changed
 from .matching import union
 from .positions import position_diff
 
@@ -40,16 +40,14 @@ def _company_changes(old: Company, new: Company) -> tuple[Change, ...]:
         ("company-name", "公司名称", old.name, new.name),
         ("document", "文件名称", old.document, new.document),
     ):
-        if before != after:
-            changes.append(Change(kind, label + "：{} → {}", (before, after)))
-    if old.goal_categories != new.goal_categories:
-        changes.append(
-            Change(
-                "goal-categories",
-                "目标类别：「{}」→「{}」",
-                ("、".join(old.goal_categories), "、".join(new.goal_categories)),
-            )
-        )
+        changes += changed(kind, label + "：{} → {}", before, after)
+    changes += changed(
+        "goal-categories",
+        "目标类别：「{}」→「{}」",
+        old.goal_categories,
+        new.goal_categories,
+        show="、".join,
+    )
     return tuple(changes + _scoring_changes(old.scoring, new.scoring))
 
 
@@ -64,23 +62,28 @@ def _scoring_changes(a: Scoring, b: Scoring) -> list[Change]:
             )
         )
     changes += _scale_changes(a.scales, b.scales)
-    for group in union(a.ability_groups, b.ability_groups):
-        changes += _number_change(
+    for kind, label, names, before, after in (
+        (
             "ability-group-weight",
             "能力组权重（{}）",
-            GROUP_NAMES.get(group, group),
-            a.ability_groups.get(group),
-            b.ability_groups.get(group),
-        )
-    for part in union(a.combination, b.combination):
-        changes += _number_change(
-            "combination",
-            "总分构成权重（{}）",
-            COMBINATION_NAMES.get(part, part),
-            a.combination.get(part),
-            b.combination.get(part),
-        )
-    changes += _number_change("decimals", "结果保留小数位数", None, a.decimals, b.decimals)
+            GROUP_NAMES,
+            a.ability_groups,
+            b.ability_groups,
+        ),
+        ("combination", "总分构成权重（{}）", COMBINATION_NAMES, a.combination, b.combination),
+    ):
+        for key in union(before, after):
+            changes += changed(
+                kind,
+                label + "：{} → {}",
+                before.get(key),
+                after.get(key),
+                subject=names.get(key, key),
+                show=_number,
+            )
+    changes += changed(
+        "decimals", "结果保留小数位数：{} → {}", a.decimals, b.decimals, show=_number
+    )
     return changes + _grade_changes(a.grades, b.grades)
 
 
@@ -95,10 +98,9 @@ def _scale_changes(old: dict[str, NamedScale], new: dict[str, NamedScale]) -> li
         elif after is None:
             changes.append(Change("scale-removed", "删除评分量表「{}」", (before.name,)))
         else:
-            if before.name != after.name:
-                changes.append(
-                    Change("scale-renamed", "评分量表「{}」改名为「{}」", (before.name, after.name))
-                )
+            changes += changed(
+                "scale-renamed", "评分量表「{}」改名为「{}」", before.name, after.name
+            )
             if before.levels != after.levels:
                 changes.append(
                     Change(
@@ -125,13 +127,14 @@ def _grade_changes(old: Sequence[Grade], new: Sequence[Grade]) -> list[Change]:
             )
         elif name not in new_grades:
             changes.append(Change("grade-removed", "删除等级「{}」", (name,)))
-        elif old_grades[name] != new_grades[name]:
-            changes.append(
-                Change(
-                    "grade-min",
-                    "等级「{}」最低分：{} → {}",
-                    (name, format_number(old_grades[name]), format_number(new_grades[name])),
-                )
+        else:
+            changes += changed(
+                "grade-min",
+                "等级「{}」最低分：{} → {}",
+                old_grades[name],
+                new_grades[name],
+                subject=name,
+                show=format_number,
             )
     return changes
 
@@ -147,14 +150,12 @@ def _vocabulary_changes(old: Sequence[Competency], new: Sequence[Competency]) ->
         elif b is None:
             changes.append(Change("competency-removed", "删除{}「{}」", (a.kind, a.name)))
         else:
-            if a.name != b.name:
-                changes.append(
-                    Change("competency-renamed", "{}「{}」改名为「{}」", (b.kind, a.name, b.name))
-                )
-            if a.kind != b.kind:
-                changes.append(
-                    Change("competency-kind", "「{}」类别：{} → {}", (b.name, a.kind, b.kind))
-                )
+            changes += changed(
+                "competency-renamed", "{}「{}」改名为「{}」", a.name, b.name, subject=b.kind
+            )
+            changes += changed(
+                "competency-kind", "「{}」类别：{} → {}", a.kind, b.kind, subject=b.name
+            )
             if a.definition != b.definition:
                 changes.append(
                     Change("competency-definition", "{}「{}」的定义有修改", (b.kind, b.name))
@@ -188,11 +189,9 @@ def _department_diffs(old: Catalog, new: Catalog) -> tuple[DepartmentDiff, ...]:
         changes = []
         if before is None:
             changes.append(Change("department-added", "新增部门「{}」", (department.name,)))
-        elif before.name != department.name:
-            changes.append(
-                Change(
-                    "department-renamed", "部门名称：「{}」→「{}」", (before.name, department.name)
-                )
+        else:
+            changes += changed(
+                "department-renamed", "部门名称：「{}」→「{}」", before.name, department.name
             )
         positions = [
             position_diff(old, new, old_positions.get(p.id), p) for p in department.positions
@@ -230,12 +229,5 @@ def _levels(scale: NamedScale) -> str:
     return "、".join(f"{lv.label}{lv.points}" for lv in scale.levels)
 
 
-def _number_change(
-    kind: str, label: str, subject: str | None, before: float | None, after: float | None
-) -> list[Change]:
-    """`label` is a constant template with one `{}` for `subject` when `subject` is given."""
-    if before == after:
-        return []
-    shown = tuple("—" if v is None else format_number(v) for v in (before, after))
-    values = shown if subject is None else (subject, *shown)
-    return [Change(kind, label + "：{} → {}", values)]
+def _number(value: float | None) -> str:
+    return "—" if value is None else format_number(value)

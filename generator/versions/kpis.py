@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Kpi, NamedScale, Position, TierScale, format_number
-from .changes import Change
+from .changes import Change, changed
 from .matching import match
 
 
@@ -35,14 +35,13 @@ def kpi_changes(old: Position, new: Position) -> list[Change]:
         changes.append(
             Change("kpi-order", "KPI 顺序调整为：{}", ("".join(f"「{name}」" for name in names),))
         )
-    if old.weight_total != new.weight_total:
-        changes.append(
-            Change(
-                "weight-total",
-                "KPI 权重合计：{} → {}",
-                (format_number(old.weight_total), format_number(new.weight_total)),
-            )
-        )
+    changes += changed(
+        "weight-total",
+        "KPI 权重合计：{} → {}",
+        old.weight_total,
+        new.weight_total,
+        show=format_number,
+    )
     return changes + _weight_note_changes(old.weights_total_note, new.weights_total_note)
 
 
@@ -66,33 +65,17 @@ def _describe_scale(scale: TierScale | NamedScale | None) -> str:
 
 def _kpi_edits(before: Kpi, kpi: Kpi) -> list[Change]:
     """What changed in one KPI found in both versions (`before`, now `kpi`)."""
-    changes = []
-    if before.name != kpi.name:
-        changes.append(Change("kpi-renamed", "KPI「{}」改名为「{}」", (before.name, kpi.name)))
-    if before.weight != kpi.weight:
-        changes.append(
-            Change(
-                "kpi-weight",
-                "KPI「{}」权重：{} → {}",
-                (kpi.name, format_number(before.weight), format_number(kpi.weight)),
-            )
-        )
-    if before.standard != kpi.standard:
-        changes.append(
-            Change(
-                "kpi-standard",
-                "KPI「{}」评分标准：「{}」→「{}」",
-                (kpi.name, before.standard, kpi.standard),
-            )
-        )
-    if before.method != kpi.method:
-        changes.append(
-            Change(
-                "kpi-method",
-                "KPI「{}」考核方法：「{}」→「{}」",
-                (kpi.name, before.method, kpi.method),
-            )
-        )
+    name = kpi.name
+    changes = changed("kpi-renamed", "KPI「{}」改名为「{}」", before.name, name)
+    changes += changed(
+        "kpi-weight", "KPI「{}」权重：{} → {}", before.weight, kpi.weight, name, format_number
+    )
+    changes += changed(
+        "kpi-standard", "KPI「{}」评分标准：「{}」→「{}」", before.standard, kpi.standard, name
+    )
+    changes += changed(
+        "kpi-method", "KPI「{}」考核方法：「{}」→「{}」", before.method, kpi.method, name
+    )
     if _scale_key(before.scale) != _scale_key(kpi.scale):
         changes.append(
             Change(

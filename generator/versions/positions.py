@@ -9,7 +9,7 @@ from ..model import (
     Goal,
     Position,
 )
-from .changes import Change, PositionDiff
+from .changes import Change, PositionDiff, changed
 from .kpis import kpi_changes
 from .matching import match, union
 
@@ -38,12 +38,10 @@ def position_diff(
                 ),
             )
         )
-    if old.title != new.title:
-        changes.append(Change("retitled", "岗位名称：「{}」→「{}」", (old.title, new.title)))
-    if old.status != new.status:
-        changes.append(
-            Change("status", "状态：{} → {}", (STATUS_NAMES[old.status], STATUS_NAMES[new.status]))
-        )
+    changes += changed("retitled", "岗位名称：「{}」→「{}」", old.title, new.title)
+    changes += changed(
+        "status", "状态：{} → {}", old.status, new.status, show=STATUS_NAMES.__getitem__
+    )
     changes += _goal_changes(old.goals, new.goals)
     changes += _monthly_changes(old, new)
     changes += kpi_changes(old, new)
@@ -171,28 +169,23 @@ def _monthly_changes(old: Position, new: Position) -> list[Change]:
         ]
     if b is None:
         return [Change("monthly-removed", "删除月度指标「{}」", (a.indicator,))]
-    changes = []
-    if a.indicator != b.indicator:
-        changes.append(
-            Change("monthly-indicator", "月度指标：「{}」→「{}」", (a.indicator, b.indicator))
-        )
-    if a.target != b.target:
-        changes.append(
-            Change(
-                "monthly-target",
-                "月度指标「{}」目标：「{}」→「{}」",
-                (b.indicator, a.target, b.target),
-            )
-        )
-    if a.method != b.method:
-        changes.append(
-            Change(
-                "monthly-method",
-                "月度指标「{}」考核方法：「{}」→「{}」",
-                (b.indicator, a.method, b.method),
-            )
-        )
-    return changes
+    return [
+        *changed("monthly-indicator", "月度指标：「{}」→「{}」", a.indicator, b.indicator),
+        *changed(
+            "monthly-target",
+            "月度指标「{}」目标：「{}」→「{}」",
+            a.target,
+            b.target,
+            subject=b.indicator,
+        ),
+        *changed(
+            "monthly-method",
+            "月度指标「{}」考核方法：「{}」→「{}」",
+            a.method,
+            b.method,
+            subject=b.indicator,
+        ),
+    ]
 
 
 def _department_name(catalog: Catalog, department_id: str) -> str:
