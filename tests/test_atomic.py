@@ -128,7 +128,10 @@ def test_a_build_killed_in_the_middle_leaves_the_previous_site_as_it_was(tmp_pat
     before = fingerprint(site)
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
-        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     building = tmp_path / f".site.building-{process.pid}"
     deadline = time.monotonic() + 60
     while not (building.exists() and any(building.iterdir())) and process.poll() is None:
@@ -157,14 +160,22 @@ time.sleep(120)
 def test_a_second_build_waits_for_a_live_one_and_leaves_its_folder_alone(mini, tmp_path):
     config = site_config(tmp_path, mini.root)
     site = tmp_path / "site"
-    live = subprocess.Popen([sys.executable, "-c", LIVE_BUILD, str(site)],
-                            stdout=subprocess.PIPE, text=True)
+    live = subprocess.Popen(
+        [sys.executable, "-c", LIVE_BUILD, str(site)], stdout=subprocess.PIPE, text=True
+    )
     second = None
     try:
         assert live.stdout.readline() == "building\n"
         live_folder = tmp_path / f".site.building-{live.pid}"
-        second = mkdocs("build", "--strict", "-d", str(site), config=config,
-                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        second = mkdocs(
+            "build",
+            "--strict",
+            "-d",
+            str(site),
+            config=config,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         output = Output(second.stderr)
         waiting = f"another build of {site.resolve()} is running (pid {live.pid}); waiting…"
         assert output.wait_for(waiting, timeout=60), output.text
@@ -188,8 +199,18 @@ def test_a_second_build_waits_for_a_live_one_and_leaves_its_folder_alone(mini, t
 def test_two_builds_started_together_both_publish_a_whole_site(mini, tmp_path):
     config = site_config(tmp_path, mini.root)
     site = tmp_path / "site"
-    builds = [mkdocs("build", "--strict", "-d", str(site), config=config,
-                     stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    builds = [
+        mkdocs(
+            "build",
+            "--strict",
+            "-d",
+            str(site),
+            config=config,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(2)
+    ]
     try:
         outputs = [process.communicate(timeout=120) for process in builds]
     finally:
@@ -201,13 +222,18 @@ def test_two_builds_started_together_both_publish_a_whole_site(mini, tmp_path):
     assert leftovers(site) == []
 
 
-@pytest.mark.parametrize("failing", [
-    "*/departments/sales/sales-rep/index.html",  # a page, written by MkDocs
-    "*/.site.building-*/search/*",  # the search index: another plugin, after the pages
-    "*.xlsx*",  # the Excel download, written by a second process
-], ids=["page", "search-index", "workbook"])
-def test_a_full_disk_keeps_the_previous_site_and_says_so_in_one_line(mini, tmp_path, monkeypatch,
-                                                                     failing):
+@pytest.mark.parametrize(
+    "failing",
+    [
+        "*/departments/sales/sales-rep/index.html",  # a page, written by MkDocs
+        "*/.site.building-*/search/*",  # the search index: another plugin, after the pages
+        "*.xlsx*",  # the Excel download, written by a second process
+    ],
+    ids=["page", "search-index", "workbook"],
+)
+def test_a_full_disk_keeps_the_previous_site_and_says_so_in_one_line(
+    mini, tmp_path, monkeypatch, failing
+):
     config = site_config(tmp_path, mini.root)
     site = tmp_path / "site"
     first = build(config, site)
@@ -224,15 +250,20 @@ def test_a_full_disk_keeps_the_previous_site_and_says_so_in_one_line(mini, tmp_p
     assert fingerprint(site) == before and leftovers(site) == []
 
 
-def test_render_on_a_full_disk_changes_no_page_and_says_so_in_one_line(mini, tmp_path,
-                                                                       monkeypatch, capsys):
+def test_render_on_a_full_disk_changes_no_page_and_says_so_in_one_line(
+    mini, tmp_path, monkeypatch, capsys
+):
     out = tmp_path / "pages"
     assert main(["render", str(mini.root), "--out", str(out)]) == 0
     before = fingerprint(out)
     mini.replace("departments/sales/sales-rep.yaml", "销售部销售代表", "销售部高级销售代表")
     with_faults(monkeypatch, full_disk="*/data/calculator/*index.js*")  # the last page fails
-    result = subprocess.run([sys.executable, "-m", "generator", "render", str(mini.root),
-                             "--out", str(out)], check=False, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "render", str(mini.root), "--out", str(out)],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == f"cannot write the pages to {out}: No space left on device\n"
     assert fingerprint(out) == before

@@ -19,8 +19,9 @@ from generator import load_catalog
 from generator.excel.workbook import workbook_bytes
 from generator.site.background import WorkbookJob
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(),
-                                reason="finds processes in /proc (Linux)")
+pytestmark = pytest.mark.skipif(
+    not Path("/proc/self/stat").exists(), reason="finds processes in /proc (Linux)"
+)
 
 
 def children(pid: int) -> list[int]:
@@ -55,15 +56,27 @@ def test_a_killed_build_takes_its_workbook_process_and_file_with_it(mini, tmp_pa
     config = site_config(tmp_path, mini.root)
     site = tmp_path / "site"
     with_faults(monkeypatch, hang="*.xlsx*")  # the workbook process is still writing when killed
-    parent = mkdocs("build", "-d", str(site), config=config,
-                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    parent = mkdocs(
+        "build",
+        "-d",
+        str(site),
+        config=config,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     child = None
     try:
         deadline = time.monotonic() + 60
         while child is None:
             assert time.monotonic() < deadline and parent.poll() is None, "no workbook process"
-            child = next((pid for pid in children(parent.pid)
-                          if "generator.site.background" in command_line(pid)), None)
+            child = next(
+                (
+                    pid
+                    for pid in children(parent.pid)
+                    if "generator.site.background" in command_line(pid)
+                ),
+                None,
+            )
             time.sleep(0.01)
         workbook = next(Path(arg) for arg in command_line(child) if arg.endswith(".xlsx"))
         parent.send_signal(signal.SIGKILL)
@@ -85,8 +98,10 @@ def test_a_killed_build_takes_its_workbook_process_and_file_with_it(mini, tmp_pa
 def workbook_parts(data: bytes) -> list[tuple[str, bytes]]:
     """The parts of an .xlsx in order, without the times openpyxl stamps it with."""
     with zipfile.ZipFile(io.BytesIO(data)) as book:
-        return [(name, re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"<time>", book.read(name)))
-                for name in book.namelist()]
+        return [
+            (name, re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"<time>", book.read(name)))
+            for name in book.namelist()
+        ]
 
 
 def test_the_download_is_the_workbook_of_the_catalogue_the_build_loaded(mini, tmp_path):

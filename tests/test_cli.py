@@ -16,14 +16,17 @@ from generator.cli.common import print_problems
 from generator.errors import ERROR, NOTE, WARNING, Problem
 from generator.files import write_file, write_files
 
-APPRAISALS = ("position,employee,rater,period,kpi1,kpi2,teamwork,accuracy,efficient\n"
-              "sales-manager,张三,李四,2026Q4,4,5,4,5,3\n")
+APPRAISALS = (
+    "position,employee,rater,period,kpi1,kpi2,teamwork,accuracy,efficient\n"
+    "sales-manager,张三,李四,2026Q4,4,5,4,5,3\n"
+)
 
 
 def run(*arguments: str) -> subprocess.CompletedProcess:
     """`python -m generator <arguments>` in the working directory, output captured."""
-    return subprocess.run([sys.executable, "-m", "generator", *arguments], check=False,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *arguments], check=False, capture_output=True, text=True
+    )
 
 
 def test_every_command_is_a_module_of_its_own():
@@ -45,27 +48,36 @@ def test_a_command_line_that_does_not_go_together_is_a_usage_error(mini, capsys)
         main(["export", "--format", "xlsx"])
     assert stopped.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "python -m generator: error: export --format xlsx needs -o FILE")
+        "python -m generator: error: export --format xlsx needs -o FILE"
+    )
 
 
 def test_check_and_rendering_import_only_what_they_need():
-    probe = ("import sys, generator.cli, generator.render; "
-             "print(sorted(m for m in ('subprocess', 'tarfile', 'openpyxl') if m in sys.modules))")
-    result = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True,
-                            text=True)
+    probe = (
+        "import sys, generator.cli, generator.render; "
+        "print(sorted(m for m in ('subprocess', 'tarfile', 'openpyxl') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+    )
     assert result.stdout == "[]\n"  # git and tar are for diff and history, openpyxl for Excel
 
 
 def test_problems_are_printed_then_counted(capsys):
-    problems = [Problem("a.yaml", 3, "kpis[0].weight", "expected a number", ERROR),
-                Problem("a.yaml", 0, "", "byte order mark", WARNING),
-                Problem("b.yaml", 7, "title", "second error", ERROR),
-                Problem("c.yaml", 1, "", "kept as in the source", NOTE)]
+    problems = [
+        Problem("a.yaml", 3, "kpis[0].weight", "expected a number", ERROR),
+        Problem("a.yaml", 0, "", "byte order mark", WARNING),
+        Problem("b.yaml", 7, "title", "second error", ERROR),
+        Problem("c.yaml", 1, "", "kept as in the source", NOTE),
+    ]
     assert print_problems(problems) == 1
     assert capsys.readouterr().err.splitlines() == [
-        "a.yaml:3: kpis[0].weight: expected a number", "a.yaml: warning: byte order mark",
-        "b.yaml:7: title: second error", "c.yaml:1: note: kept as in the source",
-        "2 error(s); nothing was written."]
+        "a.yaml:3: kpis[0].weight: expected a number",
+        "a.yaml: warning: byte order mark",
+        "b.yaml:7: title: second error",
+        "c.yaml:1: note: kept as in the source",
+        "2 error(s); nothing was written.",
+    ]
     assert print_problems(problems[1:2]) == 0
     assert capsys.readouterr().err == "a.yaml: warning: byte order mark\n"
 
@@ -73,30 +85,51 @@ def test_problems_are_printed_then_counted(capsys):
 def test_a_catalogue_that_does_not_load_is_reported_the_same_by_every_command(mini, tmp_path):
     mini.replace("departments/sales/sales-manager.yaml", "weight: 60", "weight: 二十")
     (tmp_path / "appraisals.csv").write_text(APPRAISALS, encoding="utf-8")
-    reports = {tuple(arguments): run(*arguments) for arguments in (
-        ["check"], ["export", "-o", "out.json"], ["export", "--format", "xlsx", "-o", "out.xlsx"],
-        ["render", "--out", "pages"], ["score", "appraisals.csv", "-o", "scored.csv"])}
+    reports = {
+        tuple(arguments): run(*arguments)
+        for arguments in (
+            ["check"],
+            ["export", "-o", "out.json"],
+            ["export", "--format", "xlsx", "-o", "out.xlsx"],
+            ["render", "--out", "pages"],
+            ["score", "appraisals.csv", "-o", "scored.csv"],
+        )
+    }
     for result in reports.values():
         assert result.returncode == 1 and result.stdout == ""
         lines = result.stderr.splitlines()
         assert lines[-1] == "1 error(s); nothing was written."
-        assert lines[0].startswith("catalog/departments/sales/sales-manager.yaml:18: kpis[0] (部门业绩).weight: ")
+        assert lines[0].startswith(
+            "catalog/departments/sales/sales-manager.yaml:18: kpis[0] (部门业绩).weight: "
+        )
     assert len({result.stderr for result in reports.values()}) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["appraisals.csv", "catalog"]
 
 
 # ------------------------------------------------------------ output files that cannot be written
 
-@pytest.mark.parametrize("arguments, output, message", [
-    (["export", "-o", "{out}"], "out.json", "{out}: cannot write the catalogue: {reason}"),
-    (["export", "--format", "xlsx", "-o", "{out}"], "out.xlsx",
-     "{out}: cannot write the workbook: {reason}"),
-    (["score", "appraisals.csv", "-o", "{out}"], "scored.csv",
-     "{out}: cannot write the scored appraisals: {reason}"),
-    (["render", "--out", "{out}"], "pages", "cannot write the pages to {out}: {reason}"),
-], ids=["export-json", "export-xlsx", "score", "render"])
-def test_a_full_disk_is_one_line_and_writes_nothing(mini, tmp_path, monkeypatch, arguments,
-                                                    output, message):
+
+@pytest.mark.parametrize(
+    "arguments, output, message",
+    [
+        (["export", "-o", "{out}"], "out.json", "{out}: cannot write the catalogue: {reason}"),
+        (
+            ["export", "--format", "xlsx", "-o", "{out}"],
+            "out.xlsx",
+            "{out}: cannot write the workbook: {reason}",
+        ),
+        (
+            ["score", "appraisals.csv", "-o", "{out}"],
+            "scored.csv",
+            "{out}: cannot write the scored appraisals: {reason}",
+        ),
+        (["render", "--out", "{out}"], "pages", "cannot write the pages to {out}: {reason}"),
+    ],
+    ids=["export-json", "export-xlsx", "score", "render"],
+)
+def test_a_full_disk_is_one_line_and_writes_nothing(
+    mini, tmp_path, monkeypatch, arguments, output, message
+):
     (tmp_path / "appraisals.csv").write_text(APPRAISALS, encoding="utf-8")
     out = tmp_path / "full" / output
     with_faults(monkeypatch, full_disk=f"{tmp_path}/full/*")
@@ -106,17 +139,31 @@ def test_a_full_disk_is_one_line_and_writes_nothing(mini, tmp_path, monkeypatch,
     assert not (tmp_path / "full").exists()  # the folder made for the output is gone again
 
 
-@pytest.mark.parametrize("arguments, message", [
-    (["export", "-o", "{out}"], "{out}: cannot write the catalogue: {reason}"),
-    (["export", "--format", "xlsx", "-o", "{out}"], "{out}: cannot write the workbook: {reason}"),
-    (["score", "appraisals.csv", "-o", "{out}"], "{out}: cannot write the scored appraisals: {reason}"),
-], ids=["export-json", "export-xlsx", "score"])
-@pytest.mark.parametrize("where, reason", [
-    ("folder", "Is a directory"),  # the output names a folder
-    ("in-a-file/out", "Not a directory"),  # the output's folder is a file
-])
-def test_an_output_that_is_not_a_file_is_one_line(mini, tmp_path, capsys, arguments, message,
-                                                   where, reason):
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        (["export", "-o", "{out}"], "{out}: cannot write the catalogue: {reason}"),
+        (
+            ["export", "--format", "xlsx", "-o", "{out}"],
+            "{out}: cannot write the workbook: {reason}",
+        ),
+        (
+            ["score", "appraisals.csv", "-o", "{out}"],
+            "{out}: cannot write the scored appraisals: {reason}",
+        ),
+    ],
+    ids=["export-json", "export-xlsx", "score"],
+)
+@pytest.mark.parametrize(
+    "where, reason",
+    [
+        ("folder", "Is a directory"),  # the output names a folder
+        ("in-a-file/out", "Not a directory"),  # the output's folder is a file
+    ],
+)
+def test_an_output_that_is_not_a_file_is_one_line(
+    mini, tmp_path, capsys, arguments, message, where, reason
+):
     (tmp_path / "appraisals.csv").write_text(APPRAISALS, encoding="utf-8")
     (tmp_path / "folder").mkdir()
     (tmp_path / "in-a-file").write_text("kept", encoding="utf-8")
@@ -131,11 +178,13 @@ def test_render_into_a_file_is_one_line(mini, tmp_path, capsys):
     (tmp_path / "pages").write_text("kept", encoding="utf-8")
     assert main(["render", "--out", str(tmp_path / "pages")]) == 1
     assert capsys.readouterr().err == (
-        f"cannot write the pages to {tmp_path / 'pages'}: Not a directory\n")
+        f"cannot write the pages to {tmp_path / 'pages'}: Not a directory\n"
+    )
     assert (tmp_path / "pages").read_text(encoding="utf-8") == "kept"
 
 
 # ------------------------------------------------------------ the one writer
+
 
 def test_a_written_file_has_a_normal_mode_from_the_umask(tmp_path):
     old = tmp_path / "old.txt"
@@ -147,8 +196,10 @@ def test_a_written_file_has_a_normal_mode_from_the_umask(tmp_path):
     finally:
         os.umask(umask)
     assert old.read_text() == "new" and (tmp_path / "new" / "file.bin").read_bytes() == b"\x00"
-    assert [p.stat().st_mode & 0o777 for p in (old, tmp_path / "new" / "file.bin")] == [0o640,
-                                                                                       0o640]
+    assert [p.stat().st_mode & 0o777 for p in (old, tmp_path / "new" / "file.bin")] == [
+        0o640,
+        0o640,
+    ]
 
 
 def test_a_failed_write_changes_no_file_and_names_the_file(tmp_path):
@@ -156,8 +207,9 @@ def test_a_failed_write_changes_no_file_and_names_the_file(tmp_path):
     kept.write_text("before")
     (tmp_path / "folder").mkdir()
     with pytest.raises(IsADirectoryError) as failed:
-        write_files({kept: "after", tmp_path / "made" / "new.txt": "new",
-                     tmp_path / "folder": "not a file"})
+        write_files(
+            {kept: "after", tmp_path / "made" / "new.txt": "new", tmp_path / "folder": "not a file"}
+        )
     assert failed.value.filename == str(tmp_path / "folder")
     assert kept.read_text() == "before"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "kept.txt"]

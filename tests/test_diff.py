@@ -77,9 +77,16 @@ def test_kpi_weight_standard_method_and_scale(mini, new):
 
 def test_kpi_added_removed_and_renamed(mini, new):
     new.replace(MANAGER, "weight: 60", "weight: 50")
-    new.write(MANAGER, new.path(MANAGER).read_text(encoding="utf-8").replace(
-        "competencies:", "  - name: 回款率\n    weight: 10\ncompetencies:"))
-    assert manager_lines(mini, new) == ["KPI「部门业绩」权重：60 → 50", "新增 KPI「回款率」（权重 10）"]
+    new.write(
+        MANAGER,
+        new.path(MANAGER)
+        .read_text(encoding="utf-8")
+        .replace("competencies:", "  - name: 回款率\n    weight: 10\ncompetencies:"),
+    )
+    assert manager_lines(mini, new) == [
+        "KPI「部门业绩」权重：60 → 50",
+        "新增 KPI「回款率」（权重 10）",
+    ]
 
     # Renamed: the same place and weight, or the same place, standard and method.
     new.replace(MANAGER, "name: 部门业绩", "name: 部门销售额")
@@ -94,7 +101,9 @@ def test_kpi_added_removed_and_renamed(mini, new):
         "新增 KPI「回款率」（权重 20）",
     ]
     # Another place, weight and standard: one KPI replaced by another.
-    new.replace(MANAGER, "standard: 非常满意5，较满意4，一般3，不太满意2，非常不满1", "standard: 前三名5")
+    new.replace(
+        MANAGER, "standard: 非常满意5，较满意4，一般3，不太满意2，非常不满1", "standard: 前三名5"
+    )
     new.replace(MANAGER, "    scale: satisfaction-5\n", "")
     assert manager_lines(mini, new)[2:] == [
         "新增 KPI「客户评价」（权重 30）",
@@ -105,11 +114,10 @@ def test_kpi_added_removed_and_renamed(mini, new):
 
 def test_kpi_order_and_total(mini, new):
     text = new.path(MANAGER).read_text(encoding="utf-8")
-    first = text[text.index("  - name: 部门业绩"):text.index("  - name: 客户满意度")]
-    second = text[text.index("  - name: 客户满意度"):text.index("competencies:")]
+    first = text[text.index("  - name: 部门业绩") : text.index("  - name: 客户满意度")]
+    second = text[text.index("  - name: 客户满意度") : text.index("competencies:")]
     new.write(MANAGER, text.replace(first + second, second + first.replace("60", "50")))
-    new.replace(MANAGER, "status: published", "status: published\n"
-                "weights_total_note: 原文如此")
+    new.replace(MANAGER, "status: published", "status: published\nweights_total_note: 原文如此")
     assert manager_lines(mini, new) == [
         "KPI「部门业绩」权重：60 → 50",
         "KPI 顺序调整为：「客户满意度」「部门业绩」",
@@ -121,8 +129,11 @@ def test_kpi_order_and_total(mini, new):
 def test_goals_added_removed_retargeted_reworded_and_moved(mini, new):
     new.replace(MANAGER, 'target: "100%"', 'target: "95%"')
     new.replace(MANAGER, "goal: 部门销售任务", "goal: 部门销售任务完成")
-    new.replace(MANAGER, "monthly:", "  内部管理类:\n    - goal: 销售报表\n      target: 每月5日前\n"
-                "monthly:")
+    new.replace(
+        MANAGER,
+        "monthly:",
+        "  内部管理类:\n    - goal: 销售报表\n      target: 每月5日前\nmonthly:",
+    )
     assert manager_lines(mini, new) == [
         "财务/业务拓展类目标「部门销售任务」改为「部门销售任务完成」",
         "目标值「100%」→「95%」（目标：客户投诉问题处理）",
@@ -144,13 +155,19 @@ def test_goals_added_removed_retargeted_reworded_and_moved(mini, new):
 def test_monthly_indicator(mini, new):
     new.replace(MANAGER, "  target: 100%\n", "  target: 110%\n")
     new.replace(MANAGER, "  indicator: 部门业绩", "  indicator: 部门销售额")
-    assert manager_lines(mini, new) == ["月度指标：「部门业绩」→「部门销售额」",
-                                        "月度指标「部门销售额」目标：「100%」→「110%」"]
-    new.replace(MANAGER, "monthly:\n  indicator: 部门销售额\n  target: 110%\n"
-                "  method: 根据业绩核算结果\n", "")
+    assert manager_lines(mini, new) == [
+        "月度指标：「部门业绩」→「部门销售额」",
+        "月度指标「部门销售额」目标：「100%」→「110%」",
+    ]
+    new.replace(
+        MANAGER,
+        "monthly:\n  indicator: 部门销售额\n  target: 110%\n  method: 根据业绩核算结果\n",
+        "",
+    )
     assert manager_lines(mini, new) == ["删除月度指标「部门业绩」"]
     assert manager_lines(new, mini) == [
-        "新增月度指标「部门业绩」（目标「100%」，考核方法「根据业绩核算结果」）"]
+        "新增月度指标「部门业绩」（目标「100%」，考核方法「根据业绩核算结果」）"
+    ]
 
 
 def test_competencies_per_group_by_vocabulary_name(mini, new):
@@ -158,15 +175,19 @@ def test_competencies_per_group_by_vocabulary_name(mini, new):
     new.replace(MANAGER, "  core:\n    - teamwork\n", "  core:\n    - teamwork\n    - accuracy\n")
     new.replace(MANAGER, "    - efficient", "    []")
     new.replace(MANAGER, "  attitude:\n    []", "  attitude: []")
-    assert manager_lines(mini, new) == ["新增核心能力：准确性", "删除参考能力：准确性",
-                                        "删除态度：效率高"]
+    assert manager_lines(mini, new) == [
+        "新增核心能力：准确性",
+        "删除参考能力：准确性",
+        "删除态度：效率高",
+    ]
 
 
 def test_status_title_and_an_added_position(mini, new):
     new.write(REP, PUBLISHED_REP.replace("销售部销售代表", "销售部客户代表"))
     new.write("departments/sales/sales-assistant.yaml", "title: 销售助理\nstatus: draft\n")
-    new.replace("departments/sales/_department.yaml", "  - sales-rep",
-                "  - sales-assistant\n  - sales-rep")
+    new.replace(
+        "departments/sales/_department.yaml", "  - sales-rep", "  - sales-assistant\n  - sales-rep"
+    )
     assert format_text(compare(mini, new)) == (
         "销售部\n"
         "  销售助理（sales-assistant）\n"
@@ -176,7 +197,8 @@ def test_status_title_and_an_added_position(mini, new):
         "    - 状态：待补充 → 已发布\n"
         "    - 新增 KPI「个人业绩」（权重 100）\n"
         "    - KPI 权重合计：0 → 100\n"
-        "    - 新增核心能力：团队合作\n")
+        "    - 新增核心能力：团队合作\n"
+    )
 
 
 def test_departments_added_removed_renamed_and_positions_moved(mini, new):
@@ -215,7 +237,8 @@ def test_departments_added_removed_renamed_and_positions_moved(mini, new):
         "客服部\n"
         "  - 删除部门「客服部」\n"
         "  客服代表（cs-agent）\n"
-        "    - 删除岗位「客服代表」\n")
+        "    - 删除岗位「客服代表」\n"
+    )
     assert [p.status for p in diff.positions()] == ["changed", "added", "removed", "removed"]
 
 
@@ -226,15 +249,21 @@ def test_company_settings_and_vocabulary(mini, new):
     new.replace("company.yaml", "{name: 优秀, min: 90}", "{name: 优秀, min: 85}")
     new.replace("company.yaml", "{label: 非常不满, points: 1}", "{label: 很不满意, points: 1}")
     new.replace("vocabulary.yaml", "name: 准确性", "name: 准确")
-    new.replace("vocabulary.yaml", "definition: 与同事配合完成共同目标。", "definition: 与同事配合。")
+    new.replace(
+        "vocabulary.yaml", "definition: 与同事配合完成共同目标。", "definition: 与同事配合。"
+    )
     new.replace("vocabulary.yaml", "      3: 能按期完成任务。", "      3: 基本按期完成任务。")
-    new.write("vocabulary.yaml", new.path("vocabulary.yaml").read_text(encoding="utf-8") + """\
+    new.write(
+        "vocabulary.yaml",
+        new.path("vocabulary.yaml").read_text(encoding="utf-8")
+        + """\
   - id: delegation
     name: 授权
     kind: 能力
     definition: 把工作交给合适的人。
     anchors: {5: 总能交给合适的人。, 3: 多数时候交得合适。, 1: 不会授权。}
-""")
+""",
+    )
     assert format_text(compare(mini, new)) == (
         "公司设置\n"
         "  - 版本：1.0 → 1.1\n"
@@ -249,9 +278,11 @@ def test_company_settings_and_vocabulary(mini, new):
         "  - 能力「团队合作」的定义有修改\n"
         "  - 能力「准确性」改名为「准确」\n"
         "  - 态度「效率高」的行为描述有修改（3分）\n"
-        "  - 新增能力「授权」\n")
+        "  - 新增能力「授权」\n"
+    )
     assert diff_catalogs(load_catalog(new.root), load_catalog(mini.root)).vocabulary[-1].text == (
-        "删除能力「授权」")
+        "删除能力「授权」"
+    )
 
 
 def test_markdown_has_headings_and_escapes_catalogue_text(mini, new):
@@ -265,7 +296,8 @@ def test_markdown_has_headings_and_escapes_catalogue_text(mini, new):
         "### 销售部经理\n\n"
         "- 目标值「100%」→「\\*95%\\* \\[x\\]」（目标：客户投诉问题处理）\n"
         "- KPI「部门业绩」权重：60 → 50\n"
-        "- KPI「客户满意度」权重：40 → 50\n")
+        "- KPI「客户满意度」权重：40 → 50\n"
+    )
     assert format_markdown(compare(mini, new), heading_level=3).startswith("### 销售\\#部\n")
     assert manager_lines(mini, new)[0] == "目标值「100%」→「*95%* [x]」（目标：客户投诉问题处理）"
     change = compare(mini, new).position("sales-manager").changes[1]
@@ -278,17 +310,31 @@ def test_a_folder_side_whose_catalogue_is_broken_is_named(mini, new):
         load_side("new")
     assert str(caught.value) == (
         "new: the catalogue does not load: new/departments/sales/sales-manager.yaml:27: "
-        "kpis[1] (客户满意度).weight: expected a number, got '二十'")
+        "kpis[1] (客户满意度).weight: expected a number, got '二十'"
+    )
     with pytest.raises(SideError, match="^nowhere:: not a folder, nor a git revision$"):
         load_side("nowhere:")
 
 
 # ---------------------------------------------------------------------------- git revisions
 
+
 def git(*args: str) -> str:
-    done = subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.com",
-                           "-c", "commit.gpgsign=false", *args],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [
+            "git",
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.com",
+            "-c",
+            "commit.gpgsign=false",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return done.stdout
 
 
@@ -313,21 +359,35 @@ def test_two_git_revisions(repository):
         "  销售部经理（sales-manager）\n"
         "    - 目标值「100%」→「95%」（目标：客户投诉问题处理）\n"
         "    - KPI「部门业绩」权重：60 → 70\n"
-        "    - KPI「客户满意度」权重：40 → 30\n")
+        "    - KPI「客户满意度」权重：40 → 30\n"
+    )
     assert format_text(diff_catalogs(load_side("HEAD~1"), load_side("HEAD"))) == expected
     assert format_text(diff_catalogs(load_side("v1:catalog"), load_side("catalog"))) == expected
     assert diff_catalogs(load_side("HEAD"), load_side("catalog")).is_empty
 
 
-@pytest.mark.parametrize("spec, message", [
-    ("HEAD~5", "HEAD~5: not a folder, nor a git revision"),
-    ("no-such-tag", "no-such-tag: not a folder, nor a git revision"),
-    ("HEAD:docs", ("HEAD:docs: revision HEAD has no folder 'docs' (name the catalogue's folder "
-                   "as HEAD:path/to/catalog)")),
-    ("HEAD:catalog/company.yaml", ("HEAD:catalog/company.yaml: revision HEAD has no folder "
-                                   "'catalog/company.yaml' (name the catalogue's folder as "
-                                   "HEAD:path/to/catalog)")),
-])
+@pytest.mark.parametrize(
+    "spec, message",
+    [
+        ("HEAD~5", "HEAD~5: not a folder, nor a git revision"),
+        ("no-such-tag", "no-such-tag: not a folder, nor a git revision"),
+        (
+            "HEAD:docs",
+            (
+                "HEAD:docs: revision HEAD has no folder 'docs' (name the catalogue's folder "
+                "as HEAD:path/to/catalog)"
+            ),
+        ),
+        (
+            "HEAD:catalog/company.yaml",
+            (
+                "HEAD:catalog/company.yaml: revision HEAD has no folder "
+                "'catalog/company.yaml' (name the catalogue's folder as "
+                "HEAD:path/to/catalog)"
+            ),
+        ),
+    ],
+)
 def test_bad_revisions_are_one_line_messages(repository, spec, message):
     with pytest.raises(SideError) as caught:
         load_side(spec)
@@ -342,23 +402,27 @@ def test_a_revision_whose_catalogue_is_broken_is_named(repository):
         load_side("HEAD")
     assert str(caught.value) == (
         "HEAD: the catalogue does not load: HEAD:catalog/departments/sales/sales-manager.yaml:18: "
-        "kpis[0] (部门业绩).weight: expected a number, got '七十' (and 1 more)")
+        "kpis[0] (部门业绩).weight: expected a number, got '七十' (and 1 more)"
+    )
     assert str(caught.value.problems[1]) == (
         "HEAD:catalog/departments/sales/_department.yaml:5: positions[1]: no file sales-rep.yaml "
-        "in this folder")
+        "in this folder"
+    )
 
 
 def test_outside_a_repository_and_without_git(mini, tmp_path, monkeypatch):
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     with pytest.raises(SideError) as caught:
         load_side("HEAD~1")
-    assert str(caught.value) == ("HEAD~1: not a folder, and the working directory is not in a "
-                                 "git repository")
+    assert str(caught.value) == (
+        "HEAD~1: not a folder, and the working directory is not in a git repository"
+    )
     monkeypatch.setattr("generator.versions.side.shutil.which", lambda name: None)
     with pytest.raises(SideError) as caught:
         load_side("HEAD~1")
-    assert str(caught.value) == ("HEAD~1: not a folder, and git is not installed to read it "
-                                 "as a revision")
+    assert str(caught.value) == (
+        "HEAD~1: not a folder, and git is not installed to read it as a revision"
+    )
 
 
 def commit_link(repository: CatalogCopy, relative: str, target: str) -> None:
@@ -373,8 +437,10 @@ def commit_link(repository: CatalogCopy, relative: str, target: str) -> None:
 @pytest.mark.parametrize("target", ["/etc/passwd", "../../../../outside.yaml", "../../.."])
 def test_a_revision_with_a_link_out_of_the_catalogue_is_refused(repository, capsys, target):
     commit_link(repository, "departments/sales/link.yaml", target)
-    message = ("HEAD: HEAD:catalog/departments/sales/link.yaml is a link to a place outside the "
-               "catalogue folder; the revision was not read")
+    message = (
+        "HEAD: HEAD:catalog/departments/sales/link.yaml is a link to a place outside the "
+        "catalogue folder; the revision was not read"
+    )
     with pytest.raises(SideError) as caught:
         load_side("HEAD")
     assert str(caught.value) == message
@@ -393,28 +459,41 @@ def test_a_revision_with_a_link_inside_the_catalogue_loads(repository):
 
 
 @pytest.mark.parametrize("extracted", [True, False])
-def test_a_revision_with_a_huge_file_is_refused_as_a_folder_is(repository, monkeypatch,
-                                                               extracted):
+def test_a_revision_with_a_huge_file_is_refused_as_a_folder_is(repository, monkeypatch, extracted):
     if not extracted:  # larger than any catalogue file: only its size is extracted
         monkeypatch.setattr("generator.versions.archive.LARGEST_FILE_BYTES", 6 * 1024 * 1024)
     with open(repository.path(REP), "a", encoding="utf-8") as file:
-        file.write("notes:\n" + "  - 很长的备注很长的备注很长的备注很长的备注很长的备注很长的备注\n" * 90_000)
+        file.write(
+            "notes:\n"
+            + "  - 很长的备注很长的备注很长的备注很长的备注很长的备注很长的备注\n" * 90_000
+        )
     git("commit", "-q", "-am", "huge")
     with pytest.raises(SideError) as caught:
         load_side("HEAD")
     assert str(caught.value) == (
         "HEAD: the catalogue does not load: HEAD:catalog/departments/sales/sales-rep.yaml: file "
-        "is 8.2 MB; a catalogue file is at most 5.0 MB, so it was not read")
+        "is 8.2 MB; a catalogue file is at most 5.0 MB, so it was not read"
+    )
 
 
-@pytest.mark.parametrize("spec, message", [
-    ("HEAD:catalog/departments", ("HEAD:catalog/departments: the catalogue does not load: "
-                                  "HEAD:catalog/departments: not a catalogue: no company.yaml in "
-                                  "this folder")),
-    ("catalog/company.yaml", ("catalog/company.yaml: a file, not a catalogue folder (nor a git "
-                             "revision)")),
-    ("HEAD\n~1", "HEAD⏎~1: not a folder, nor a git revision"),
-])
+@pytest.mark.parametrize(
+    "spec, message",
+    [
+        (
+            "HEAD:catalog/departments",
+            (
+                "HEAD:catalog/departments: the catalogue does not load: "
+                "HEAD:catalog/departments: not a catalogue: no company.yaml in "
+                "this folder"
+            ),
+        ),
+        (
+            "catalog/company.yaml",
+            ("catalog/company.yaml: a file, not a catalogue folder (nor a git revision)"),
+        ),
+        ("HEAD\n~1", "HEAD⏎~1: not a folder, nor a git revision"),
+    ],
+)
 def test_sides_that_are_not_catalogues(repository, capsys, spec, message):
     with pytest.raises(SideError) as caught:
         load_side(spec)
@@ -427,24 +506,34 @@ def test_a_file_as_a_side_outside_a_repository(mini, tmp_path, monkeypatch):
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     with pytest.raises(SideError) as caught:
         load_side("catalog/company.yaml")
-    assert str(caught.value) == ("catalog/company.yaml: a file, not a catalogue folder (nor a "
-                                 "git revision)")
+    assert str(caught.value) == (
+        "catalog/company.yaml: a file, not a catalogue folder (nor a git revision)"
+    )
 
 
-@pytest.mark.parametrize("member, problem", [
-    ({"name": "/etc/passwd"}, "is a path that leaves the catalogue folder"),
-    ({"name": "departments/../../x.yaml"}, "is a path that leaves the catalogue folder"),
-    ({"name": "x.yaml", "type": tarfile.SYMTYPE, "linkname": "/etc/passwd"},
-     "is a link to a place outside the catalogue folder"),
-    ({"name": "a/x.yaml", "type": tarfile.SYMTYPE, "linkname": "../../x"},
-     "is a link to a place outside the catalogue folder"),
-    ({"name": "a/x.yaml", "type": tarfile.LNKTYPE, "linkname": "company.yaml"},
-     "is neither a file, a folder nor a link"),
-    ({"name": "fifo", "type": tarfile.FIFOTYPE}, "is neither a file, a folder nor a link"),
-    ({"name": "dev", "type": tarfile.CHRTYPE}, "is neither a file, a folder nor a link"),
-    ({"name": "a/x.yaml", "type": tarfile.SYMTYPE, "linkname": "../company.yaml"}, None),
-    ({"name": "a/x.yaml"}, None),
-])
+@pytest.mark.parametrize(
+    "member, problem",
+    [
+        ({"name": "/etc/passwd"}, "is a path that leaves the catalogue folder"),
+        ({"name": "departments/../../x.yaml"}, "is a path that leaves the catalogue folder"),
+        (
+            {"name": "x.yaml", "type": tarfile.SYMTYPE, "linkname": "/etc/passwd"},
+            "is a link to a place outside the catalogue folder",
+        ),
+        (
+            {"name": "a/x.yaml", "type": tarfile.SYMTYPE, "linkname": "../../x"},
+            "is a link to a place outside the catalogue folder",
+        ),
+        (
+            {"name": "a/x.yaml", "type": tarfile.LNKTYPE, "linkname": "company.yaml"},
+            "is neither a file, a folder nor a link",
+        ),
+        ({"name": "fifo", "type": tarfile.FIFOTYPE}, "is neither a file, a folder nor a link"),
+        ({"name": "dev", "type": tarfile.CHRTYPE}, "is neither a file, a folder nor a link"),
+        ({"name": "a/x.yaml", "type": tarfile.SYMTYPE, "linkname": "../company.yaml"}, None),
+        ({"name": "a/x.yaml"}, None),
+    ],
+)
 def test_archive_members_that_are_not_extracted(member, problem):
     info = tarfile.TarInfo(member.pop("name"))
     for key, value in member.items():
@@ -456,7 +545,8 @@ def test_an_archive_that_cannot_be_extracted(tmp_path):
     archive = tmp_path / "side.tar"
     archive.write_bytes(b"not a tar archive" * 100)
     assert extract_archive(archive, tmp_path / "side", "HEAD:catalog").startswith(
-        "git's archive of HEAD:catalog cannot be extracted (")
+        "git's archive of HEAD:catalog cannot be extracted ("
+    )
 
 
 def test_command_line(repository, capsys):
@@ -466,7 +556,8 @@ def test_command_line(repository, capsys):
         "### 销售部经理\n\n"
         "- 目标值「100%」→「95%」（目标：客户投诉问题处理）\n"
         "- KPI「部门业绩」权重：60 → 70\n"
-        "- KPI「客户满意度」权重：40 → 30\n")
+        "- KPI「客户满意度」权重：40 → 30\n"
+    )
     assert main(["diff", "HEAD", "catalog"]) == 0
     assert capsys.readouterr().out == "两个版本的目录没有差别。\n"
     assert main(["diff", "HEAD", "nowhere"]) == 1

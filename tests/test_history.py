@@ -11,8 +11,15 @@ import pytest
 from conftest import MINI_CATALOG
 from sitebuild import build, site_config
 
-GIT = ["git", "-c", "user.name=HR", "-c", "user.email=hr@example.invalid", "-c",
-       "init.defaultBranch=main"]
+GIT = [
+    "git",
+    "-c",
+    "user.name=HR",
+    "-c",
+    "user.email=hr@example.invalid",
+    "-c",
+    "init.defaultBranch=main",
+]
 
 
 def git(repo, *args):
@@ -33,37 +40,44 @@ def repo(tmp_path):
     text = text.replace("weight: 60", "weight: 70").replace("weight: 40", "weight: 30")
     manager.write_text(text.replace('target: "100%"', 'target: "95%"'), "utf-8")
     company = repo / "catalog" / "company.yaml"
-    company.write_text(company.read_text("utf-8").replace(
-        'catalogue:\n  version: "1.0"\n  effective_date: "2026-12-01"',
-        'catalogue:\n  version: "2.0"\n  effective_date: "2027-07-01"\n\n'
-        'versions:\n  - {version: "1.0", effective_date: "2026-12-01", revision: v1.0}'), "utf-8")
+    company.write_text(
+        company.read_text("utf-8").replace(
+            'catalogue:\n  version: "1.0"\n  effective_date: "2026-12-01"',
+            'catalogue:\n  version: "2.0"\n  effective_date: "2027-07-01"\n\n'
+            'versions:\n  - {version: "1.0", effective_date: "2026-12-01", revision: v1.0}',
+        ),
+        "utf-8",
+    )
     return repo
 
 
 def text_of(page):
     html = page.read_text("utf-8")
-    return re.sub(r"<[^>]+>", "", html[html.index("<article"):html.index("</article>")])
+    return re.sub(r"<[^>]+>", "", html[html.index("<article") : html.index("</article>")])
 
 
 def test_changed_position_says_so_at_the_top_and_the_changelog_lists_it(repo, tmp_path):
     result = build(site_config(tmp_path, repo / "catalog"), tmp_path / "site")
     assert result.returncode == 0, result.stderr
     page = text_of(tmp_path / "site" / "departments" / "sales" / "sales-manager" / "index.html")
-    banner = page[:page.index("岗位目标")]
+    banner = page[: page.index("岗位目标")]
     assert "本岗位在 2.0 版（2027-07-01 起生效）中有变更" in banner
     assert "KPI「部门业绩」权重：60 → 70" in banner
     assert "目标值「100%」→「95%」（目标：客户投诉问题处理）" in banner
     untouched = text_of(tmp_path / "site" / "departments" / "sales" / "sales-rep" / "index.html")
     assert "有变更" not in untouched
     changelog = text_of(tmp_path / "site" / "changelog" / "index.html")
-    assert changelog.index("2.0 版（2027-07-01 起生效）") < changelog.index("1.0 版（2026-12-01 起生效）")
+    assert changelog.index("2.0 版（2027-07-01 起生效）") < changelog.index(
+        "1.0 版（2026-12-01 起生效）"
+    )
     assert "发布自修订 v1.0" in changelog and "KPI「客户满意度」权重：40 → 30" in changelog
 
 
 def test_an_unreadable_revision_is_a_warning_and_the_page_says_so(repo, tmp_path):
     company = repo / "catalog" / "company.yaml"
-    company.write_text(company.read_text("utf-8").replace("revision: v1.0", "revision: v0.9"),
-                       "utf-8")
+    company.write_text(
+        company.read_text("utf-8").replace("revision: v1.0", "revision: v0.9"), "utf-8"
+    )
     config = site_config(tmp_path, repo / "catalog")
     strict = build(config, tmp_path / "site")
     assert strict.returncode != 0
@@ -98,16 +112,25 @@ def test_hr_edits_the_workbook_and_the_employee_sees_the_change(repo, tmp_path, 
     book.save(book_path)
     assert main(["import", str(book_path), "--catalog", "catalog", "--write"]) == 0
 
-    diff = subprocess.run([sys.executable, "-m", "generator", "diff", "v1.0", "catalog"],
-                          cwd=repo, capture_output=True, text=True, check=True).stdout
+    diff = subprocess.run(
+        [sys.executable, "-m", "generator", "diff", "v1.0", "catalog"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "KPI「部门业绩」权重：60 → 70" in diff
     assert "目标值「100%」→「95%」（目标：客户投诉问题处理）" in diff
 
     company = repo / "catalog" / "company.yaml"
-    company.write_text(company.read_text("utf-8").replace(
-        'catalogue:\n  version: "1.0"\n  effective_date: "2026-12-01"',
-        'catalogue:\n  version: "2.0"\n  effective_date: "2027-07-01"\n\n'
-        'versions:\n  - {version: "1.0", effective_date: "2026-12-01", revision: v1.0}'), "utf-8")
+    company.write_text(
+        company.read_text("utf-8").replace(
+            'catalogue:\n  version: "1.0"\n  effective_date: "2026-12-01"',
+            'catalogue:\n  version: "2.0"\n  effective_date: "2027-07-01"\n\n'
+            'versions:\n  - {version: "1.0", effective_date: "2026-12-01", revision: v1.0}',
+        ),
+        "utf-8",
+    )
     result = build(site_config(tmp_path, repo / "catalog"), tmp_path / "site")
     assert result.returncode == 0, result.stderr
     page = text_of(tmp_path / "site" / "departments" / "sales" / "sales-manager" / "index.html")

@@ -31,8 +31,14 @@ def test_serve_reports_a_catalogue_error_without_a_traceback_and_serves_the_fix(
     config = site_config(tmp_path, mini.root)
     port = free_port()
     page = f"http://127.0.0.1:{port}/departments/sales/sales-manager/"
-    server = mkdocs("serve", "-a", f"127.0.0.1:{port}", config=config,
-                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = mkdocs(
+        "serve",
+        "-a",
+        f"127.0.0.1:{port}",
+        config=config,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     output = Output(server.stderr)
     try:
         assert output.wait_for(f"Serving on http://127.0.0.1:{port}/", timeout=60), output.text
@@ -42,8 +48,9 @@ def test_serve_reports_a_catalogue_error_without_a_traceback_and_serves_the_fix(
         assert output.count(BROKEN) == 1, output.text
         rebuilt = output.count("Reloading browsers")
         mini.replace("departments/sales/sales-manager.yaml", "weight: 二十", "weight: 60")
-        mini.replace("departments/sales/sales-manager.yaml", "title: 销售部经理",
-                     "title: 销售部总经理")
+        mini.replace(
+            "departments/sales/sales-manager.yaml", "title: 销售部经理", "title: 销售部总经理"
+        )
         assert output.wait_for("Reloading browsers", timeout=60, times=rebuilt + 1), output.text
         deadline = time.monotonic() + 30
         while "销售部总经理" not in fetch(page):
@@ -60,8 +67,14 @@ def test_serve_reports_a_catalogue_error_without_a_traceback_and_serves_the_fix(
 def test_serve_of_a_broken_catalogue_stops_with_the_problems_and_no_traceback(mini, tmp_path):
     mini.replace("departments/sales/sales-manager.yaml", "weight: 60", "weight: 二十")
     config = site_config(tmp_path, mini.root)
-    server = mkdocs("serve", "-a", f"127.0.0.1:{free_port()}", config=config,
-                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    server = mkdocs(
+        "serve",
+        "-a",
+        f"127.0.0.1:{free_port()}",
+        config=config,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         text, _ = server.communicate(timeout=60)
     finally:
