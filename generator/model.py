@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-GROUPS = ("core", "reference", "attitude")
-
-
-def format_number(value: float) -> str:
-    """A weight or threshold as people write it: 30, not 30.0; 12.5 as is."""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+from .numbers import format_number  # noqa: F401 (its home is numbers.py; imported from here too)
 
 GROUP_NAMES = {"core": "核心能力", "reference": "参考能力", "attitude": "态度"}
 KIND_OF_GROUP = {"core": "能力", "reference": "能力", "attitude": "态度"}

@@ -164,7 +164,7 @@ class SiteRenderer:
                                      format_markdown=format_markdown)
         out[CATALOG_JSON] = to_json(catalog_to_data(catalog), compact=True)
         if self.workbook and self.workbook_inline:
-            from .excel.workbook import workbook_bytes  # openpyxl takes half a second to import
+            from .excel.write import workbook_bytes  # openpyxl takes half a second to import
 
             out[CATALOG_XLSX] = workbook_bytes(catalog)
         elif self.workbook:

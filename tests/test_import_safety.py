@@ -19,7 +19,8 @@ from test_workbook import cell, edit, everywhere, export, tree
 from generator.__main__ import main
 from generator.catalog import display_path
 from generator.excel import package as workbook_file
-from generator.excel.workbook import plan_import, read_workbook
+from generator.excel.plan import plan_import
+from generator.excel.read import read_workbook
 
 M = "departments/sales/sales-manager.yaml"
 

@@ -13,10 +13,13 @@ from openpyxl import load_workbook
 from generator import load_catalog
 from generator.__main__ import main
 from generator.catalog import display_path
-from generator.excel.scaletext import scale_to_text, text_to_scale
-from generator.excel.workbook import apply_import, plan_import, read_workbook, write_workbook
+from generator.excel.apply import apply_import
+from generator.excel.plan import plan_import
+from generator.excel.read import read_workbook
+from generator.excel.write import write_workbook
 from generator.export import catalog_to_data, to_json
 from generator.model import NamedScale, Tier, TierScale
+from generator.scales import scale_to_text, text_to_scale
 
 WEIGHTS_NOTE = ("KPI weights add to 90, not 100; correct them, or if the source itself differs "
                 "say why in 权重合计说明 (weights_total_note)")
@@ -365,7 +368,7 @@ def test_one_weight_and_one_target_become_exactly_that_change(tmp_path, capsys):
         f"-      target: {old_target}", "+      target: 新的目标值",
         f"-    weight: {old_weight}", f"+    weight: {old_weight + 5}"]
     assert len(after.splitlines()) == len(before.splitlines())
-    assert after.startswith("# yaml-language-server: $schema=../../../generator/schemas/")
+    assert after.startswith("# yaml-language-server: $schema=../../schemas/")  # kept as it was
     assert after.count("# line ") == before.count("# line ")  # the comments are kept
     assert {k: v for k, v in tree(copy).items() if k in others} == others
     assert "wrote 1 file(s)" in capsys.readouterr().out
@@ -414,7 +417,7 @@ def test_new_position_is_written_in_the_catalogue_style(book, mini):
         ("create", "catalog/departments/sales/sales-assistant.yaml")]
     apply_import(changes)
     assert mini.path("departments/sales/sales-assistant.yaml").read_text(encoding="utf-8") == """\
-# yaml-language-server: $schema=../../../generator/schemas/position.schema.json
+# yaml-language-server: $schema=../../schemas/position.schema.json
 title: 销售部助理
 title_inferred: "原文缺失，推断: 助理"
 status: published

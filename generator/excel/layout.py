@@ -1,29 +1,71 @@
-"""The workbook's sheets and columns, and reading a sheet's rows by column header."""
+"""The workbook's sheets, and every column as one field: written from the catalogue, read back.
+
+A column says where its value comes from (`source`, read by the writer, write.py) and where a
+cell's value goes in the position's YAML data (`to`, read by the reader, assemble.py). Adding a
+field to the workbook is one entry here (and its key in the position schema, which also gives
+the order of a file's keys).
+"""
 
 from __future__ import annotations
 
-import datetime
-import difflib
-import math
-from dataclasses import dataclass, field
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from openpyxl.utils import column_index_from_string, get_column_letter
-from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 
-from ..errors import ERROR, WARNING, Problem
+from ..export import catalog_to_data, to_json
+from ..model import GROUP_NAMES, Catalog, Department, Position
+from ..scales import EXAMPLE, scale_to_text, text_to_scale
 
 TEXT, NUMBER, WHOLE, COMPUTED = "text", "number", "whole", "computed"
-# Bounds of a sheet an import reads (the file's own are in workbook_file.py).
-MAX_SHEET_ROWS = 200_000  # the KPI sheet of 100x the source catalogue has ~20,000
-MAX_SHEET_COLUMNS = 100  # a sheet has at most 12 columns; others are ignored with a warning
-MAX_CELL_CHARS = 32_767  # Excel's own limit for a cell
+MAX_CELL_CHARS = 32_767  # Excel's own limit for a cell, both ways
+OMIT = "omit"  # `empty=OMIT`: an empty cell leaves the key out of the data
+FINGERPRINT = "catalog-fingerprint"  # the workbook property holding fingerprint()
+
+# How the sheets look
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+COMPUTED_FONT = Font(italic=True, color="808080")
+WARN_FILL = PatternFill("solid", fgColor="F8CBAD")
+TOP = Alignment(vertical="top")
+WRAP = Alignment(vertical="top", wrap_text=True)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What one row of a sheet shows: a position (or a glossary entry) and a part of it."""
+
+    position: Position | None = None
+    department: Department | None = None
+    item: Any = None  # the row's goal, monthly indicator, KPI or competency
+    category: str = ""  # a goal's category
+    group: str = ""  # a competency's group
+    number: int = 0  # a KPI's number, a competency's place in its group (from 1)
+    path: tuple = ()  # where `item` is in the position's data, e.g. ("kpis", 0)
+
+    def find(self, source: str) -> Any:
+        """The value at the dotted `source`, e.g. `item.seed.goal`; None where a step is."""
+        value: Any = self
+        for part in source.split("."):
+            if value is None:
+                return None
+            value = value.get(part) if isinstance(value, dict) else getattr(value, part)
+        return value
 
 
 @dataclass(frozen=True)
 class Column:
-    """A column of a sheet: `key` in the code, `header` in row 1, the kind of value it holds."""
+    """A column of a sheet: `key` in the code, `header` in row 1, the kind of value it holds.
+
+    Writing, the cell holds `source` of the row's Entry, through `write` if given (a COMPUTED
+    column holds `formula(row)` instead). Reading, the cell's value goes to `to` in the data
+    of the row's item, through `read` if given (a ValueError is the cell's problem); an empty
+    cell gives `empty` (OMIT: the key is left out). A column with no `to` places the row (the
+    position it belongs to, a list and a place in it): read.py reads those itself.
+    """
 
     key: str
     header: str
@@ -31,6 +73,19 @@ class Column:
     width: int = 20
     wrap: bool = False
     tip: str = ""  # shown as the header cell's comment
+    source: str = ""
+    write: Callable[[Any], Any] | None = None
+    to: tuple[str, ...] | None = None
+    read: Callable[[Any], Any] | None = None
+    empty: Any = OMIT
+    formula: Callable[[int], str] | None = None
+
+    def value(self, entry: Entry, row: int) -> Any:
+        """What the cell of `entry` on sheet row `row` holds."""
+        if self.formula is not None:
+            return self.formula(row)
+        value = entry.find(self.source)
+        return self.write(value) if self.write is not None and value is not None else value
 
 
 @dataclass(frozen=True)
@@ -47,292 +102,34 @@ class SheetSpec:
         raise KeyError(key)
 
 
+def fingerprint(catalog: Catalog) -> str:
+    """A short hash of the catalogue's content, to tell whether it changed since an export."""
+    return hashlib.sha256(to_json(catalog_to_data(catalog)).encode("utf-8")).hexdigest()[:16]
+
+
 # ------------------------------------------------------------------------------ the layout
 
 STATUS_LABELS = {"published": "已发布", "draft": "待补充"}
+# 已发布 / 待补充 as the workbook shows the status, or the YAML's own words
+STATUS_KEYS = {
+    **{label: key for key, label in STATUS_LABELS.items()},
+    **{k: k for k in STATUS_LABELS},
+}
 
 
-def _seed(key: str, header: str, width: int = 30) -> Column:
-    return Column(f"seed.{key}", f"原文·{header}", TEXT, width, True)
+def _lines(text: str) -> list[str]:
+    """One note per line of the cell, blank lines dropped."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-UNCLEAR = Column("unclear", "存疑说明", TEXT, 40, True)
-POSITION_ID = Column("id", "岗位编号", TEXT, 28)
-
-POSITIONS = SheetSpec("岗位", (
-    Column("department", "部门", TEXT, 16),
-    Column("id", "岗位编号", TEXT, 28, tip="网页地址和 YAML 文件名：小写英文字母、数字和单个连字符，"
-           "例如 fin-analyst"),
-    Column("title", "岗位名称", TEXT, 26, True),
-    Column("status", "状态", TEXT, 10),
-    Column("source_line", "原文行号", WHOLE, 10),
-    Column("source_title", "原文岗位名称", TEXT, 26, True),
-    Column("title_inferred", "岗位名称推断说明", TEXT, 40, True),
-    Column("weight_total", "KPI权重合计", COMPUTED, 12, tip="公式，只供查看：导入时不读它，"
-           "而是重新计算并检查权重"),
-    Column("weights_total_note", "权重合计说明", TEXT, 36, True),
-    Column("notes", "备注（一行一条）", TEXT, 90, True, tip="一行一条备注（单元格内 Alt+Enter 换行）"),
-), freeze="C2")
-GOALS = SheetSpec("目标", (
-    POSITION_ID,
-    Column("category", "类别", TEXT, 18),
-    Column("goal", "目标", TEXT, 44, True),
-    Column("target", "目标值", TEXT, 36, True),
-    _seed("goal", "目标"), _seed("target", "目标值"), UNCLEAR,
-))
-MONTHLY = SheetSpec("月度指标", (
-    POSITION_ID,
-    Column("indicator", "月度指标", TEXT, 24, True),
-    Column("target", "目标值", TEXT, 20, True),
-    Column("method", "考核方式", TEXT, 30, True),
-    _seed("indicator", "月度指标"), _seed("target", "目标值"), _seed("method", "考核方式"),
-    UNCLEAR,
-))
-KPIS = SheetSpec("KPI", (
-    POSITION_ID,
-    Column("number", "序号", WHOLE, 7, tip="整数，决定该岗位 KPI 的先后顺序"),
-    Column("name", "KPI名称", TEXT, 40, True),
-    Column("weight", "权重", NUMBER, 8),
-    Column("standard", "考核标准", TEXT, 36, True),
-    Column("method", "考核方式", TEXT, 30, True),
-    Column("scale", "评分档", TEXT, 30, True, tip="例如 >=100%=5; >?%=4; 否则=1（? 为原文缺失的"
-           "阈值，否则手工 = 低于各档时手工评分），或命名评分档编号 satisfaction-5；留空表示没有"),
-    _seed("name", "KPI名称"), _seed("weight", "权重", 10), _seed("standard", "考核标准"),
-    _seed("method", "考核方式"), UNCLEAR,
-))
-COMPETENCIES = SheetSpec("能力态度", (
-    POSITION_ID,
-    Column("group", "组别", TEXT, 12),
-    Column("order", "顺序", WHOLE, 7, tip="整数，决定该组别内的先后顺序"),
-    Column("name", "名称", TEXT, 24, tip="从下拉列表（词汇表）中选择"),
-))
-VOCABULARY = SheetSpec("词汇", (
-    Column("id", "编号", TEXT, 26),
-    Column("name", "名称", TEXT, 18),
-    Column("kind", "类别", TEXT, 8),
-    Column("definition", "定义（在 vocabulary.yaml 中编辑）", TEXT, 90, True),
-))
-GUIDE = "说明"
-DATA_SHEETS = (POSITIONS, GOALS, MONTHLY, KPIS, COMPETENCIES)
-SHEET_ORDER = (GUIDE, *(s.name for s in DATA_SHEETS), VOCABULARY.name)
-
-
-# ------------------------------------------------------------------------------- reading
-
-
-class Report:
-    """The problems of an import, in `sheet!cell: message` form, and the cells they name."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-        self.cells: set[str] = set()
-
-    def error(self, where: str, message: str) -> None:
-        self.add(where, message, ERROR)
-
-    def warning(self, where: str, message: str) -> None:
-        self.add(where, message, WARNING)
-
-    def add(self, where: str, message: str, level: str) -> None:
-        self.problems.append(Problem(where, 0, "", message, level))
-        if level == ERROR:
-            self.cells.add(where)
-
-
-@dataclass
-class Row:
-    """One non-empty row: each column's value (None when empty) and where each cell is."""
-
-    sheet: str
-    number: int
-    values: dict[str, Any]
-    letters: dict[str, str] = field(repr=False)
-
-    def ref(self, key: str) -> str:
-        return f"{self.sheet}!{self.letters[key]}{self.number}"
-
-    def __getitem__(self, key: str) -> Any:
-        return self.values.get(key)
-
-
-class SheetReader:
-    """The data rows of `sheet`, read by its header row; problems go to `report`."""
-
-    def __init__(self, sheet: Worksheet, spec: SheetSpec, report: Report):
-        self.sheet, self.spec, self.report = sheet, spec, report
-        self.letters: dict[str, str] = {}
-        self.merged: dict[tuple[int, int], Any] = {}
-
-    def check_bounds(self) -> bool:
-        """False (reported) if the sheet reaches beyond MAX_SHEET_ROWS or MAX_SHEET_COLUMNS."""
-        name, sheet = self.spec.name, self.sheet
-        if sheet.max_row > MAX_SHEET_ROWS:
-            self.report.error(name, f"the sheet reaches row {sheet.max_row:,}, beyond the limit "
-                              f"of {MAX_SHEET_ROWS:,} rows; delete the rows below the data")
-            return False
-        if sheet.max_column > MAX_SHEET_COLUMNS:
-            self.report.error(name, f"the sheet reaches column "
-                              f"{get_column_letter(sheet.max_column)}, beyond the limit of "
-                              f"{MAX_SHEET_COLUMNS} columns; delete the columns right of the data")
-            return False
-        return True
-
-    def check_headers(self) -> bool:
-        """Find each column by its header; False if one is missing or given twice."""
-        self._check_merged()
-        name = self.spec.name
-        found: dict[str, int] = {}
-        ok = True
-        for index in range(1, self.sheet.max_column + 1):
-            value = self._value(1, index)
-            header = str(value).strip() if value is not None else ""
-            if not header:
-                continue
-            if header in found:
-                self.report.error(f"{name}!{get_column_letter(index)}1", f"column "
-                                  f"{quoted(header)} appears twice (also in "
-                                  f"{get_column_letter(found[header])}1)")
-                ok = False
-            else:
-                found[header] = index
-        known = {c.header for c in self.spec.columns}
-        unknown = {i: h for h, i in found.items() if h not in known}
-        for position, column in enumerate(self.spec.columns, 1):
-            if column.header in found:
-                self.letters[column.key] = get_column_letter(found[column.header])
-                continue
-            ok = False
-            there = unknown.pop(position, None)
-            if there is None:  # the header may have been renamed and moved
-                close = difflib.get_close_matches(column.header, unknown.values(), 1, 0.5)
-                position = next((i for i, h in unknown.items() if close and h == close[0]), 0)
-                there = unknown.pop(position, None)
-            if there is None:
-                self.report.error(name, f"missing column '{column.header}'")
-            else:
-                self.report.error(f"{name}!{get_column_letter(position)}1", f"missing column "
-                                  f"'{column.header}' (this header reads {quoted(there)})")
-        for index, header in unknown.items():
-            self.report.warning(f"{name}!{get_column_letter(index)}1", f"column "
-                                f"{quoted(header)} is not part of the workbook; it was ignored")
-        return ok
-
-    def rows(self) -> list[Row]:
-        """Every row below the header that has a value; empty rows are skipped."""
-        columns = [c for c in self.spec.columns if c.kind != COMPUTED]
-        read = {column_index_from_string(self.letters[c.key]) for c in columns}
-        # Only the rows that have cells: openpyxl's own iteration would create every cell up
-        # to the last row and column, and one stray cell far out makes that millions.
-        numbers = {r for r, c in self.sheet._cells if r > 1 and c in read}
-        numbers.update(r for r, c in self.merged if r > 1 and c in read)
-        out = []
-        for number in sorted(numbers):
-            row = Row(self.spec.name, number, {}, self.letters)
-            for column in columns:
-                row.values[column.key] = self._read(row, column)
-            if any(v is not None for v in row.values.values()):
-                out.append(row)
-        if out:
-            self._warn_hidden(out, columns)
-        return out
-
-    def _warn_hidden(self, rows: list[Row], columns: list[Column]) -> None:
-        """Hidden rows and columns are imported like the others: say so, once per sheet."""
-        hidden_rows = [str(row.number) for row in rows
-                       if getattr(self.sheet.row_dimensions.get(row.number), "hidden", False)]
-        if hidden_rows:
-            self.report.warning(self.spec.name, "hidden or filtered-out rows are imported all "
-                                f"the same: {_first(hidden_rows)}; show them (取消隐藏, 清除筛选) "
-                                "to check them")
-        hidden: set[int] = set()
-        for key, dimension in self.sheet.column_dimensions.items():
-            if dimension.hidden:
-                low = dimension.min or column_index_from_string(key)
-                hidden.update(range(low, (dimension.max or low) + 1))
-        hidden_columns = [f"{self.letters[c.key]} ({c.header})" for c in columns
-                          if column_index_from_string(self.letters[c.key]) in hidden]
-        if hidden_columns:
-            self.report.warning(self.spec.name, "hidden columns are imported all the same: "
-                                f"{_first(hidden_columns)}; show them (取消隐藏) to check them")
-
-    def _check_merged(self) -> None:
-        for merged in self.sheet.merged_cells.ranges:
-            self.report.error(f"{self.spec.name}!{merged.coord}", "merged cells: unmerge them "
-                              "(取消合并单元格) and fill in every cell")
-            anchor = self.sheet.cell(merged.min_row, merged.min_col)
-            # bounded: workbook_file refuses merged ranges over MAX_RANGE_CELLS cells
-            for row in range(merged.min_row, merged.max_row + 1):
-                for col in range(merged.min_col, merged.max_col + 1):
-                    self.merged[row, col] = anchor
-
-    def _value(self, row: int, col: int) -> Any:
-        return self._cell(row, col).value
-
-    def _cell(self, row: int, col: int) -> Any:
-        return self.merged.get((row, col)) or self.sheet.cell(row, col)
-
-    def _read(self, row: Row, column: Column) -> Any:
-        """The cell's value for the position data; a bad cell is reported and passed on."""
-        letter = self.letters[column.key]
-        cell = self._cell(row.number, column_index_from_string(letter))
-        value, where = cell.value, row.ref(column.key)
-        if isinstance(value, (ArrayFormula, DataTableFormula)) or cell.data_type == "f":
-            text = value.text if isinstance(value, ArrayFormula) else str(value)
-            self.report.error(where, f"a formula where a value belongs ({text}); type the value "
-                              "itself")
-            return text
-        if cell.data_type == "e":
-            self.report.error(where, f"the cell shows the error {value}; type the value itself")
-            return str(value)
-        if isinstance(value, str):
-            if len(value) > MAX_CELL_CHARS:
-                self.report.error(where, f"{len(value):,} characters, more than the limit of "
-                                  f"{MAX_CELL_CHARS:,} for a cell")
-                value = value[:MAX_CELL_CHARS]
-            value = value.strip()
-            if not value:
-                return None
-        if value is None:
-            return None
-        if isinstance(value, (datetime.date, datetime.time, datetime.timedelta)):
-            self.report.error(where, f"expected {'text' if column.kind == TEXT else 'a number'}"
-                              ", got a date or time; format the cell as text (文本) and type the "
-                              "value again")
-            return str(value)
-        percent = "%" in (cell.number_format or "")
-        if column.kind == TEXT:
-            if isinstance(value, bool):
-                return "TRUE" if value else "FALSE"
-            if isinstance(value, (int, float)):  # Excel turned typed text into a number
-                return f"{number_text(value * 100)}%" if percent else number_text(value)
-            return value
-        return _number(value, percent)
-
-
-def number_text(value: float) -> str:
-    """30 as '30', 27.5 as '27.5' (a float's rounding noise dropped)."""
-    value = round(value, 10)
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _number(value: Any, percent: bool) -> Any:
-    """A number cell: 30, 30.0, '30', '30%' and 30% (0.3 shown as a percentage) are all 30."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        text = value.rstrip("%％").strip()
-        try:
-            number = float(text)
-        except ValueError:
-            return value
-        if not math.isfinite(number):
-            return value
-        percent = False
-    else:
-        number = float(value)
-    if percent:
-        number = round(number * 100, 10)
-    return int(number) if number.is_integer() else number
+def _scale(text: str) -> Any:
+    scale, problem = text_to_scale(text)
+    if problem:
+        raise ValueError(
+            f"cannot read the scale {quoted(text)}: {problem}; write tiers such as "
+            f"{EXAMPLE}, or a named scale such as satisfaction-5"
+        )
+    return scale
 
 
 def quoted(value: Any, limit: int = 60) -> str:
@@ -341,12 +138,113 @@ def quoted(value: Any, limit: int = 60) -> str:
     return f"'{text[:limit]}…'" if len(text) > limit else f"'{text}'"
 
 
-def _first(items: list[str], shown: int = 10) -> str:
-    text = ", ".join(items[:shown])
-    return f"{text}, … ({len(items)} in all)" if len(items) > shown else text
+def _text(key: str, header: str, width: int, required: bool = False, **more: Any) -> Column:
+    """A wrapped text field of the row's item, `key` in the model and in the YAML."""
+    return Column(
+        key,
+        header,
+        TEXT,
+        width,
+        True,
+        source=f"item.{key}",
+        to=(key,),
+        empty="" if required else OMIT,
+        **more,
+    )
 
 
-def close_match(word: str, choices: list[str], cutoff: float = 0.6) -> str:
-    """` (did you mean 'x'?)` for the closest of `choices`, or nothing."""
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+def _seed(key: str, header: str, width: int = 30) -> Column:
+    """The source document's own wording of field `key`."""
+    return Column(
+        f"seed.{key}",
+        f"原文·{header}",
+        TEXT,
+        width,
+        True,
+        source=f"item.seed.{key}",
+        to=("seed", key),
+    )
+
+
+def _position(
+    key: str, header: str, kind: str = TEXT, width: int = 26, wrap: bool = True, **more: Any
+) -> Column:
+    """A field of the position itself, `key` in the model and in the YAML."""
+    return Column(key, header, kind, width, wrap, source=f"position.{key}", to=(key,), **more)
+
+
+def _weight_total(row: int) -> str:
+    """The KPI weights of the position on `row`: shown to HR, never read back."""
+    ids, weights = KPIS.letter("id"), KPIS.letter("weight")
+    return (
+        f"=SUMIF({KPIS.name}!${ids}:${ids},${POSITIONS.letter('id')}{row},"
+        f"{KPIS.name}!${weights}:${weights})"
+    )
+
+
+# A table, laid out by hand: one line per field.
+# fmt: off
+UNCLEAR = _text("unclear", "存疑说明", 40)
+POSITION_ID = Column("id", "岗位编号", TEXT, 28, source="position.id")
+
+POSITIONS = SheetSpec("岗位", (
+    Column("department", "部门", TEXT, 16, source="department.name"),
+    Column("id", "岗位编号", TEXT, 28, source="position.id",
+           tip="网页地址和 YAML 文件名：小写英文字母、数字和单个连字符，例如 fin-analyst"),
+    _position("title", "岗位名称", empty=""),
+    _position("status", "状态", width=10, wrap=False, write=STATUS_LABELS.__getitem__,
+              read=lambda label: STATUS_KEYS.get(label, label), empty=None),
+    _position("source_line", "原文行号", WHOLE, 10, False),
+    _position("source_title", "原文岗位名称"),
+    _position("title_inferred", "岗位名称推断说明", width=40),
+    Column("weight_total", "KPI权重合计", COMPUTED, 12, formula=_weight_total,
+           tip="公式，只供查看：导入时不读它，而是重新计算并检查权重"),
+    _position("weights_total_note", "权重合计说明", width=36),
+    _position("notes", "备注（一行一条）", width=90, write="\n".join, read=_lines,
+              tip="一行一条备注（单元格内 Alt+Enter 换行）"),
+), freeze="C2")
+GOALS = SheetSpec("目标", (
+    POSITION_ID,
+    Column("category", "类别", TEXT, 18, source="category"),
+    _text("goal", "目标", 44, required=True),
+    _text("target", "目标值", 36),
+    _seed("goal", "目标"), _seed("target", "目标值"), UNCLEAR,
+))
+MONTHLY = SheetSpec("月度指标", (
+    POSITION_ID,
+    _text("indicator", "月度指标", 24, required=True),
+    _text("target", "目标值", 20, required=True),
+    _text("method", "考核方式", 30, required=True),
+    _seed("indicator", "月度指标"), _seed("target", "目标值"), _seed("method", "考核方式"),
+    UNCLEAR,
+))
+KPIS = SheetSpec("KPI", (
+    POSITION_ID,
+    Column("number", "序号", WHOLE, 7, source="number", tip="整数，决定该岗位 KPI 的先后顺序"),
+    _text("name", "KPI名称", 40, required=True),
+    Column("weight", "权重", NUMBER, 8, source="item.weight", to=("weight",), empty=None),
+    _text("standard", "考核标准", 36),
+    _text("method", "考核方式", 30),
+    _text("scale", "评分档", 30, write=scale_to_text, read=_scale,
+          tip="例如 >=100%=5; >?%=4; 否则=1（? 为原文缺失的阈值，否则手工 = 低于各档时手工评分），"
+              "或命名评分档编号 satisfaction-5；留空表示没有"),
+    _seed("name", "KPI名称"), _seed("weight", "权重", 10), _seed("standard", "考核标准"),
+    _seed("method", "考核方式"), UNCLEAR,
+))
+COMPETENCIES = SheetSpec("能力态度", (
+    POSITION_ID,
+    Column("group", "组别", TEXT, 12, source="group", write=GROUP_NAMES.__getitem__),
+    Column("order", "顺序", WHOLE, 7, source="number", tip="整数，决定该组别内的先后顺序"),
+    Column("name", "名称", TEXT, 24, source="item.name", tip="从下拉列表（词汇表）中选择"),
+))
+VOCABULARY = SheetSpec("词汇", (  # written for the drop-down lists; never read back
+    Column("id", "编号", TEXT, 26, source="item.id"),
+    Column("name", "名称", TEXT, 18, source="item.name"),
+    Column("kind", "类别", TEXT, 8, source="item.kind"),
+    Column("definition", "定义（在 vocabulary.yaml 中编辑）", TEXT, 90, True,
+           source="item.definition"),
+))
+GUIDE = "说明"
+DATA_SHEETS = (POSITIONS, GOALS, MONTHLY, KPIS, COMPETENCIES)
+SHEET_ORDER = (GUIDE, *(s.name for s in DATA_SHEETS), VOCABULARY.name)
+# fmt: on

@@ -39,10 +39,19 @@ _EXCEL_ROWS, _EXCEL_COLUMNS = 1_048_576, 16_384
 _RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 # Start tags, with any namespace prefix; attribute values may hold '>'.
 _CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
-_RANGE_TAG = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?(mergeCell|hyperlink)\b((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_RANGE_TAG = re.compile(
+    rb"""<(?:[A-Za-z_][\w.-]*:)?(mergeCell|hyperlink)\b((?:[^>"']|"[^"]*"|'[^']*')*)>"""
+)
 # What unpacking a part can raise: a bad CRC, a truncated stream, a method zipfile lacks, ...
-_UNPACK_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
-                  NotImplementedError, KeyError)
+_UNPACK_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    RuntimeError,
+    NotImplementedError,
+    KeyError,
+)
 _REF = re.compile(rb"""(?:^|\s)ref\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
@@ -61,13 +70,19 @@ def open_workbook(path: Path) -> Workbook:
     """
     data = _read(path)
     if data.startswith(_OLE):
-        raise WorkbookFileError("", "an old .xls workbook, or one with a password; save it in "
-                                "Excel as Excel 工作簿 (*.xlsx), without a password")
+        raise WorkbookFileError(
+            "",
+            "an old .xls workbook, or one with a password; save it in "
+            "Excel as Excel 工作簿 (*.xlsx), without a password",
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-        raise WorkbookFileError("", "not an .xlsx workbook (the file is not a zip archive); "
-                                "save it in Excel as Excel 工作簿 (*.xlsx)") from None
+        raise WorkbookFileError(
+            "",
+            "not an .xlsx workbook (the file is not a zip archive); "
+            "save it in Excel as Excel 工作簿 (*.xlsx)",
+        ) from None
     with archive:
         _check_sizes(archive)
         sheets = _sheet_parts(archive)
@@ -87,8 +102,9 @@ def _read(path: Path) -> bytes:
             raise WorkbookFileError("", "a folder, not a workbook file")
         size = path.stat().st_size
         if size > MAX_WORKBOOK_BYTES:
-            raise WorkbookFileError("", f"the file has {size:,} bytes, more than {limit} for a "
-                                    "workbook")
+            raise WorkbookFileError(
+                "", f"the file has {size:,} bytes, more than {limit} for a workbook"
+            )
         with path.open("rb") as handle:
             data = read_at_most(handle, MAX_WORKBOOK_BYTES)
     except FileNotFoundError:
@@ -104,24 +120,34 @@ def _check_sizes(archive: zipfile.ZipFile) -> None:
     """The bounds the zip's directory can tell, before anything is unpacked."""
     parts = archive.infolist()
     if len(parts) > MAX_PARTS:
-        raise WorkbookFileError("", f"cannot read the workbook: it holds {len(parts):,} files, "
-                                f"more than the limit of {MAX_PARTS:,}; export a fresh workbook")
+        raise WorkbookFileError(
+            "",
+            f"cannot read the workbook: it holds {len(parts):,} files, "
+            f"more than the limit of {MAX_PARTS:,}; export a fresh workbook",
+        )
     total = sum(part.file_size for part in parts)
     if total > MAX_UNPACKED_BYTES:
-        raise WorkbookFileError("", f"cannot read the workbook: its parts unpack to {total:,} "
-                                f"bytes, more than the limit of {MAX_UNPACKED_BYTES:,} "
-                                f"({MAX_UNPACKED_BYTES / 2**20:g} MiB); export a fresh workbook")
+        raise WorkbookFileError(
+            "",
+            f"cannot read the workbook: its parts unpack to {total:,} "
+            f"bytes, more than the limit of {MAX_UNPACKED_BYTES:,} "
+            f"({MAX_UNPACKED_BYTES / 2**20:g} MiB); export a fresh workbook",
+        )
     for part in parts:
         if part.flag_bits & 0x1:
-            raise WorkbookFileError("", "cannot read the workbook: its parts are encrypted; "
-                                    "save it in Excel without a password")
+            raise WorkbookFileError(
+                "",
+                "cannot read the workbook: its parts are encrypted; "
+                "save it in Excel without a password",
+            )
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Each worksheet part's name in the zip -> the sheet's name; {} if that cannot be read."""
     try:
-        book, rels = (archive.read(name) for name in ("xl/workbook.xml",
-                                                      "xl/_rels/workbook.xml.rels"))
+        book, rels = (
+            archive.read(name) for name in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+        )
         if b"<!DOCTYPE" in book or b"<!DOCTYPE" in rels:
             return {}  # refused by _scan_parts, unparsed
         targets = {rel.get("Id"): rel.get("Target") or "" for rel in ET.fromstring(rels)}
@@ -144,10 +170,14 @@ def _scan_parts(archive: zipfile.ZipFile, sheets: dict[str, str]) -> None:
         name = part.filename
         sheet = sheets.get(name, "")
         if part.file_size > 2**20 and part.file_size > MAX_PACKING_RATIO * max(
-                part.compress_size, 1):
-            raise WorkbookFileError(sheet, f"{name} unpacks to more than {MAX_PACKING_RATIO} "
-                                    "times its packed size, the limit for a part; export a "
-                                    "fresh workbook")
+            part.compress_size, 1
+        ):
+            raise WorkbookFileError(
+                sheet,
+                f"{name} unpacks to more than {MAX_PACKING_RATIO} "
+                "times its packed size, the limit for a part; export a "
+                "fresh workbook",
+            )
         if not name.endswith((".xml", ".rels", ".vml")):
             continue
         try:
@@ -155,16 +185,28 @@ def _scan_parts(archive: zipfile.ZipFile, sheets: dict[str, str]) -> None:
         except _UNPACK_ERRORS as exc:
             raise _damaged(sheet, name, _one_line(exc)) from None
         if b"<!DOCTYPE" in data:
-            raise WorkbookFileError(sheet, "the sheet declares XML entities (<!DOCTYPE>), which "
-                                    "no .xlsx does; export a fresh workbook") if sheet else \
-                WorkbookFileError("", f"cannot read the workbook: {name} declares XML entities "
-                                  "(<!DOCTYPE>), which no .xlsx does; export a fresh workbook")
+            raise (
+                WorkbookFileError(
+                    sheet,
+                    "the sheet declares XML entities (<!DOCTYPE>), which "
+                    "no .xlsx does; export a fresh workbook",
+                )
+                if sheet
+                else WorkbookFileError(
+                    "",
+                    f"cannot read the workbook: {name} declares XML entities "
+                    "(<!DOCTYPE>), which no .xlsx does; export a fresh workbook",
+                )
+            )
         if not (sheet or name.startswith("xl/worksheets/")):
             continue
         cells += len(_CELL.findall(data))
         if cells > MAX_CELLS:
-            raise WorkbookFileError(sheet, f"the workbook has more than the limit of "
-                                    f"{MAX_CELLS:,} cells; export a fresh workbook")
+            raise WorkbookFileError(
+                sheet,
+                f"the workbook has more than the limit of "
+                f"{MAX_CELLS:,} cells; export a fresh workbook",
+            )
         for tag in _RANGE_TAG.finditer(data):
             ref = _ref(tag.group(2))
             area = _area(ref) if ref else 0
@@ -172,13 +214,18 @@ def _scan_parts(archive: zipfile.ZipFile, sheets: dict[str, str]) -> None:
             if covered > MAX_RANGE_CELLS:
                 merged = tag.group(1) == b"mergeCell"
                 what = "merged cells" if merged else "a hyperlink"
-                size = (f"covering {area:,} cells, more than" if area > MAX_RANGE_CELLS else
-                        f"covering {area:,} cells, which with the ranges before it is more than")
-                raise WorkbookFileError(f"{sheet or name}!{ref}", f"{what} {size} the limit of "
-                                        f"{MAX_RANGE_CELLS:,} for merged cells and linked "
-                                        "ranges in a workbook; " + (
-                                            "unmerge them (取消合并单元格)" if merged else
-                                            "remove it"))
+                size = (
+                    f"covering {area:,} cells, more than"
+                    if area > MAX_RANGE_CELLS
+                    else f"covering {area:,} cells, which with the ranges before it is more than"
+                )
+                raise WorkbookFileError(
+                    f"{sheet or name}!{ref}",
+                    f"{what} {size} the limit of "
+                    f"{MAX_RANGE_CELLS:,} for merged cells and linked "
+                    "ranges in a workbook; "
+                    + ("unmerge them (取消合并单元格)" if merged else "remove it"),
+                )
 
 
 def _ref(attributes: bytes) -> str:
@@ -200,8 +247,9 @@ def _area(ref: str) -> int:
     return max(high_column - low_column + 1, 1) * max(high_row - low_row + 1, 1)
 
 
-def _diagnose(archive: zipfile.ZipFile, sheets: dict[str, str],
-              error: Exception) -> WorkbookFileError:
+def _diagnose(
+    archive: zipfile.ZipFile, sheets: dict[str, str], error: Exception
+) -> WorkbookFileError:
     """What openpyxl failed on: the first part that is not well-formed XML, or a guess."""
     for part in archive.infolist():
         name = part.filename
@@ -215,20 +263,27 @@ def _diagnose(archive: zipfile.ZipFile, sheets: dict[str, str],
     styles = any("/openpyxl/styles/" in frame.filename.replace("\\", "/") for frame in frames)
     if styles or isinstance(error, IndexError) and frames and frames[-1].name == "bind_cells":
         # (bind_cells: a cell names a style that xl/styles.xml does not have)
-        return WorkbookFileError("", f"cannot read the workbook: its cell styles (xl/styles.xml) "
-                                 f"cannot be read ({detail}); {FRESH}")
-    return WorkbookFileError("", f"cannot read the workbook: it is damaged, or not an .xlsx "
-                             f"workbook ({detail}); {FRESH}")
+        return WorkbookFileError(
+            "",
+            f"cannot read the workbook: its cell styles (xl/styles.xml) "
+            f"cannot be read ({detail}); {FRESH}",
+        )
+    return WorkbookFileError(
+        "", f"cannot read the workbook: it is damaged, or not an .xlsx workbook ({detail}); {FRESH}"
+    )
 
 
 def _damaged(sheet: str, name: str, problem: str, last_cell: str = "") -> WorkbookFileError:
     if sheet and last_cell:
-        return WorkbookFileError(f"{sheet}!{last_cell}", "the sheet is damaged in or after this "
-                                 f"cell ({name}: {problem}); {FRESH}")
+        return WorkbookFileError(
+            f"{sheet}!{last_cell}",
+            f"the sheet is damaged in or after this cell ({name}: {problem}); {FRESH}",
+        )
     if sheet:
         return WorkbookFileError(sheet, f"the sheet is damaged ({name}: {problem}); {FRESH}")
-    return WorkbookFileError("", f"cannot read the workbook: {name} is damaged ({problem}); "
-                             f"{FRESH}")
+    return WorkbookFileError(
+        "", f"cannot read the workbook: {name} is damaged ({problem}); {FRESH}"
+    )
 
 
 def _xml_problem(archive: zipfile.ZipFile, name: str) -> tuple[str, str]:

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 import io
-import os
 import re
-import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -20,9 +15,20 @@ from ruamel.yaml.scalarstring import ScalarString
 
 # Values a file may spell out or leave away with the same meaning (the model's defaults), so
 # `target: ""` or `otherwise: null` in a file is not a change when the new data omits it.
-DEFAULTS: dict[str, Any] = {"target": "", "standard": "", "method": "", "seed": {}, "notes": [],
-                            "unit": "%", "otherwise": None, "goals": {}, "kpis": [],
-                            "core": [], "reference": [], "attitude": []}
+DEFAULTS: dict[str, Any] = {
+    "target": "",
+    "standard": "",
+    "method": "",
+    "seed": {},
+    "notes": [],
+    "unit": "%",
+    "otherwise": None,
+    "goals": {},
+    "kpis": [],
+    "core": [],
+    "reference": [],
+    "attitude": [],
+}
 # Keys whose new mappings are written on one line, as the catalogue writes them.
 FLOW_KEYS = {"seed", "tiers"}
 
@@ -34,8 +40,12 @@ class _Emitter(RoundTripEmitter):
         style = super().choose_scalar_style()
         if self.event.style:
             return style
-        if style == "'" or style == "" and str(self.event.tag) == _STR and not _plain_text(
-                self.event.value):
+        if (
+            style == "'"
+            or style == ""
+            and str(self.event.tag) == _STR
+            and not _plain_text(self.event.value)
+        ):
             return '"'
         return style
 
@@ -47,8 +57,9 @@ _RESOLVER = yaml.resolver.Resolver()
 def _plain_text(text: str) -> bool:
     """Whether PyYAML (YAML 1.1, which the checker reads with) reads `text` unquoted as that
     text: not `yes` (true), `1:20` (80) or `:x` (an error), which YAML 1.2 writers leave plain."""
-    return not text.startswith(":") and _RESOLVER.resolve(yaml.ScalarNode, text,
-                                                           (True, False)) == _STR
+    return (
+        not text.startswith(":") and _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR
+    )
 
 
 def round_trip_yaml() -> YAML:
@@ -59,7 +70,8 @@ def round_trip_yaml() -> YAML:
     yaml.width = 1_000_000  # never fold long lines
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.representer.add_representer(
-        type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null"))
+        type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null")
+    )
     return yaml
 
 
@@ -110,8 +122,9 @@ def merge_map(old: CommentedMap, new: dict[str, Any]) -> None:
             previous = key
 
 
-def _keep_comment_gap(mapping: CommentedMap, key: Any, before: int | None,
-                      after: int | None) -> None:
+def _keep_comment_gap(
+    mapping: CommentedMap, key: Any, before: int | None, after: int | None
+) -> None:
     """Move the comment after a changed value so it keeps its distance from the value."""
     comment = (mapping.ca.items.get(key) or [None] * 4)[2]
     if comment is None or getattr(comment, "start_mark", None) is None:
@@ -242,42 +255,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-# --------------------------------------------------------------------------- file changes
-
-
-@dataclass
-class FileChange:
-    """One file an import creates (`old` None), changes, moves or deletes (`new` None)."""
-
-    path: Path
-    shown: str
-    old: str | None
-    new: str | None
-    lost_comments: list[str] = field(default_factory=list)
-    moved_from: Path | None = None
-    moved_from_shown: str = ""
-    note: str = ""  # said after the summary, in brackets
-
-    @property
-    def action(self) -> str:
-        if self.moved_from:
-            return "move" if self.moved_from.name == self.path.name else "rename"
-        return "create" if self.old is None else "delete" if self.new is None else "change"
-
-    def summary(self) -> str:
-        if self.moved_from:
-            text = f"{self.action} {self.moved_from_shown} -> {self.shown}"
-        else:
-            text = f"{self.action} {self.shown}"
-        return f"{text} ({self.note})" if self.note else text
-
-    def diff(self) -> str:
-        old = (self.old or "").splitlines(keepends=True)
-        new = (self.new or "").splitlines(keepends=True)
-        before = self.moved_from_shown or self.shown
-        lines = difflib.unified_diff(old, new, "/dev/null" if self.old is None else f"a/{before}",
-                                     "/dev/null" if self.new is None else f"b/{self.shown}")
-        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+# ------------------------------------------------------------------------------- comments
 
 
 _COMMENT = re.compile(r"""(?:^|\s)(#.*)$""")
@@ -290,7 +268,7 @@ def comments(text: str) -> Counter[str]:
         outside = _without_quoted(line)
         match = _COMMENT.search(outside)
         if match:
-            found[line[match.start(1):].strip()] += 1
+            found[line[match.start(1) :].strip()] += 1
     return found
 
 
@@ -317,36 +295,6 @@ def lost_comments(old: str, new: str) -> list[str]:
 
 def file_comments(text: str) -> list[str]:
     """The comments of YAML `text` a person wrote (not the schema line every file starts with)."""
-    return [c for c in sorted(comments(text).elements())
-            if not c.startswith("# yaml-language-server:")]
-
-
-def _new_file_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def write_files(changes: list[FileChange]) -> None:
-    """Write every change: all new contents go to temporary files first, then replace."""
-    staged: list[tuple[str, Path]] = []
-    try:
-        for change in changes:
-            if change.new is None:
-                continue
-            change.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=change.path.parent, prefix=f".{change.path.name}.")
-            staged.append((tmp, change.path))
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-                out.write(change.new)
-            os.chmod(tmp, change.path.stat().st_mode if change.path.exists() else _new_file_mode())
-    except BaseException:
-        for tmp, _ in staged:
-            os.unlink(tmp)
-        raise
-    for tmp, path in staged:
-        os.replace(tmp, path)
-    for change in changes:
-        gone = change.moved_from or (change.path if change.new is None else None)
-        if gone is not None and gone.exists():
-            gone.unlink()
+    return [
+        c for c in sorted(comments(text).elements()) if not c.startswith("# yaml-language-server:")
+    ]

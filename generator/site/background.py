@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     file `argv[1]`."""
     data, output = sys.argv[1:] if argv is None else argv
     _exit_when_parent_ends()
-    from ..excel.workbook import workbook_bytes
+    from ..excel.write import workbook_bytes
 
     with open(data, "rb") as file:
         catalog = pickle.load(file)  # written by the build that started this process
