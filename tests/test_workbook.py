@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import shutil
 from pathlib import Path
 
@@ -13,13 +14,16 @@ from openpyxl import load_workbook
 from generator import load_catalog
 from generator.__main__ import main
 from generator.catalog import display_path
+from generator.errors import CatalogError
 from generator.excel.apply import apply_import
+from generator.excel.layout import DATA_SHEETS, GOALS, KPIS, MONTHLY, POSITIONS
 from generator.excel.plan import plan_import
 from generator.excel.read import read_workbook
 from generator.excel.write import write_workbook
 from generator.export import catalog_to_data, to_json
 from generator.model import NamedScale, Tier, TierScale
 from generator.scales import scale_to_text, text_to_scale
+from generator.source.schema import SCHEMA_DIR
 
 WEIGHTS_NOTE = ("KPI weights add to 90, not 100; correct them, or if the source itself differs "
                 "say why in 权重合计说明 (weights_total_note)")
@@ -104,6 +108,41 @@ def test_layout(book):
     names = [v.formula1 for v in sheets["能力态度"].data_validations.dataValidation]
     assert "'词汇'!$B$2:$B$4" in names
     assert sheets["词汇"].protection.sheet
+
+
+def test_every_field_read_back_has_its_place_in_the_position_schema():
+    """The reader orders a file's keys by the schema, and the checks know only its fields."""
+    schema = json.loads((SCHEMA_DIR / "position.schema.json").read_text(encoding="utf-8"))
+    items = {POSITIONS.name: schema, MONTHLY.name: schema["properties"]["monthly"],
+             GOALS.name: schema["properties"]["goals"]["additionalProperties"]["items"],
+             KPIS.name: schema["properties"]["kpis"]["items"]}
+    for spec in DATA_SHEETS:
+        for column in spec.columns:
+            if column.to is None:
+                continue
+            node = items[spec.name]
+            for key in column.to:
+                assert key in node.get("properties", {}), f"{spec.name}: {column.header}"
+                node = node["properties"][key]
+
+
+def test_text_longer_than_a_cell_holds_is_refused_not_cut(mini, tmp_path):
+    mini.replace("departments/sales/sales-manager.yaml", 'standard: ">120%为5"',
+                 f"standard: {'长' * 32_768}")
+    mini.replace("vocabulary.yaml", "definition: 与同事配合完成共同目标。",
+                 f"definition: {'义' * 40_000}")
+    mini.replace("departments/sales/sales-rep.yaml", "title: 销售部销售代表", f"title: {'名' * 32_767}")
+    catalog = load_catalog("catalog")
+    with pytest.raises(CatalogError) as refused:
+        write_workbook(catalog, tmp_path / "hr.xlsx")
+    assert [str(p) for p in refused.value.problems] == [
+        "catalog/departments/sales/sales-manager.yaml: kpis[0] (部门业绩).standard: 32,768 characters, more than the 32,767 an Excel cell holds; shorten it (the workbook would cut it)",
+        "catalog/vocabulary.yaml: competencies[0] (teamwork).definition: 40,000 characters, more than the 32,767 an Excel cell holds; shorten it (the workbook would cut it)"]
+    assert [p.name for p in tmp_path.iterdir()] == ["catalog"]  # nothing written, not even in part
+    mini.replace("departments/sales/sales-manager.yaml", "长" * 32_768, "长" * 32_767)
+    mini.replace("vocabulary.yaml", "义" * 40_000, "义")
+    book = load_workbook(export("catalog", tmp_path / "hr.xlsx"))  # the limit itself is fine
+    assert len(book["KPI"]["E2"].value) == len(book["岗位"]["C3"].value) == 32_767
 
 
 # ------------------------------------------------------------------------ broken workbooks
