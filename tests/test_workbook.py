@@ -25,14 +25,17 @@ from generator.model import NamedScale, Tier, TierScale
 from generator.scales import scale_to_text, text_to_scale
 from generator.source.schema import SCHEMA_DIR
 
-WEIGHTS_NOTE = ("KPI weights add to 90, not 100; correct them, or if the source itself differs "
-                "say why in 权重合计说明 (weights_total_note)")
+WEIGHTS_NOTE = (
+    "KPI weights add to 90, not 100; correct them, or if the source itself differs "
+    "say why in 权重合计说明 (weights_total_note)"
+)
 
 
 def tree(root: Path) -> dict[str, bytes]:
     """Every file under `root` with its content, to show that nothing was written."""
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file()}
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
 
 
 def export(catalog_dir: Path | str, path: Path) -> Path:
@@ -51,6 +54,7 @@ def edit(path: Path, *steps) -> None:
 def cell(sheet: str, where: str, value):
     def step(book):
         book[sheet][where].value = value
+
     return step
 
 
@@ -99,11 +103,29 @@ def test_layout(book):
     assert sheets.sheetnames == ["说明", "岗位", "目标", "月度指标", "KPI", "能力态度", "词汇"]
     kpis = sheets["KPI"]
     assert [c.value for c in kpis[1]] == [
-        "岗位编号", "序号", "KPI名称", "权重", "考核标准", "考核方式", "评分档", "原文·KPI名称",
-        "原文·权重", "原文·考核标准", "原文·考核方式", "存疑说明"]
+        "岗位编号",
+        "序号",
+        "KPI名称",
+        "权重",
+        "考核标准",
+        "考核方式",
+        "评分档",
+        "原文·KPI名称",
+        "原文·权重",
+        "原文·考核标准",
+        "原文·考核方式",
+        "存疑说明",
+    ]
     assert kpis.freeze_panes == "B2" and sheets["岗位"].freeze_panes == "C2"
-    assert [c.value for c in kpis[2]][:7] == ["sales-manager", 1, "部门业绩", 60, ">120%为5",
-                                               "根据业绩核算结果", ">120%=5; 否则手工"]
+    assert [c.value for c in kpis[2]][:7] == [
+        "sales-manager",
+        1,
+        "部门业绩",
+        60,
+        ">120%为5",
+        "根据业绩核算结果",
+        ">120%=5; 否则手工",
+    ]
     assert sheets["岗位"]["H2"].value == "=SUMIF(KPI!$A:$A,$B2,KPI!$D:$D)"
     names = [v.formula1 for v in sheets["能力态度"].data_validations.dataValidation]
     assert "'词汇'!$B$2:$B$4" in names
@@ -113,9 +135,12 @@ def test_layout(book):
 def test_every_field_read_back_has_its_place_in_the_position_schema():
     """The reader orders a file's keys by the schema, and the checks know only its fields."""
     schema = json.loads((SCHEMA_DIR / "position.schema.json").read_text(encoding="utf-8"))
-    items = {POSITIONS.name: schema, MONTHLY.name: schema["properties"]["monthly"],
-             GOALS.name: schema["properties"]["goals"]["additionalProperties"]["items"],
-             KPIS.name: schema["properties"]["kpis"]["items"]}
+    items = {
+        POSITIONS.name: schema,
+        MONTHLY.name: schema["properties"]["monthly"],
+        GOALS.name: schema["properties"]["goals"]["additionalProperties"]["items"],
+        KPIS.name: schema["properties"]["kpis"]["items"],
+    }
     for spec in DATA_SHEETS:
         for column in spec.columns:
             if column.to is None:
@@ -127,17 +152,22 @@ def test_every_field_read_back_has_its_place_in_the_position_schema():
 
 
 def test_text_longer_than_a_cell_holds_is_refused_not_cut(mini, tmp_path):
-    mini.replace("departments/sales/sales-manager.yaml", 'standard: ">120%为5"',
-                 f"standard: {'长' * 32_768}")
-    mini.replace("vocabulary.yaml", "definition: 与同事配合完成共同目标。",
-                 f"definition: {'义' * 40_000}")
-    mini.replace("departments/sales/sales-rep.yaml", "title: 销售部销售代表", f"title: {'名' * 32_767}")
+    mini.replace(
+        "departments/sales/sales-manager.yaml", 'standard: ">120%为5"', f"standard: {'长' * 32_768}"
+    )
+    mini.replace(
+        "vocabulary.yaml", "definition: 与同事配合完成共同目标。", f"definition: {'义' * 40_000}"
+    )
+    mini.replace(
+        "departments/sales/sales-rep.yaml", "title: 销售部销售代表", f"title: {'名' * 32_767}"
+    )
     catalog = load_catalog("catalog")
     with pytest.raises(CatalogError) as refused:
         write_workbook(catalog, tmp_path / "hr.xlsx")
     assert [str(p) for p in refused.value.problems] == [
         "catalog/departments/sales/sales-manager.yaml: kpis[0] (部门业绩).standard: 32,768 characters, more than the 32,767 an Excel cell holds; shorten it (the workbook would cut it)",
-        "catalog/vocabulary.yaml: competencies[0] (teamwork).definition: 40,000 characters, more than the 32,767 an Excel cell holds; shorten it (the workbook would cut it)"]
+        "catalog/vocabulary.yaml: competencies[0] (teamwork).definition: 40,000 characters, more than the 32,767 an Excel cell holds; shorten it (the workbook would cut it)",
+    ]
     assert [p.name for p in tmp_path.iterdir()] == ["catalog"]  # nothing written, not even in part
     mini.replace("departments/sales/sales-manager.yaml", "长" * 32_768, "长" * 32_767)
     mini.replace("vocabulary.yaml", "义" * 40_000, "义")
@@ -151,24 +181,28 @@ def test_text_longer_than_a_cell_holds_is_refused_not_cut(mini, tmp_path):
 def delete_sheet(name):
     def step(book):
         del book[name]
+
     return step
 
 
 def rename_sheet(name, new):
     def step(book):
         book[name].title = new
+
     return step
 
 
 def merge(sheet, cells):
     def step(book):
         book[sheet].merge_cells(cells)
+
     return step
 
 
 def delete_column(sheet, index):
     def step(book):
         book[sheet].delete_cols(index)
+
     return step
 
 
@@ -177,17 +211,20 @@ def copy_row(sheet, source, target):
         ws = book[sheet]
         for column in range(1, ws.max_column + 1):
             ws.cell(target, column).value = ws.cell(source, column).value
+
     return step
 
 
 def everywhere(old, new):
     """Rename a position id on every sheet."""
+
     def step(book):
         for name in ("岗位", "目标", "月度指标", "KPI", "能力态度"):
             for row in book[name].iter_rows():
                 for c in row:
                     if c.value == old:
                         c.value = new
+
     return step
 
 
@@ -196,94 +233,204 @@ def case(name, *steps, expect):
 
 
 BROKEN = [
-    case("weight-is-chinese-text", cell("KPI", "D2", "二十"), expect=[
-        "KPI!D2: expected a number, got '二十'",
-    ]),
-    case("weight-negative", cell("KPI", "D2", -60), expect=[
-        "KPI!D2: must be more than 0, got -60",
-    ]),
-    case("weights-do-not-add-up", cell("KPI", "D2", 50), expect=[
-        f"岗位!H2: {WEIGHTS_NOTE}",
-    ]),
-    case("formula-for-a-weight", cell("KPI", "D2", "=30+30"), expect=[
-        "KPI!D2: a formula where a value belongs (=30+30); type the value itself",
-    ]),
-    case("formula-for-a-text", cell("目标", "D3", '="100"&"%"'), expect=[
-        "目标!D3: a formula where a value belongs (=\"100\"&\"%\"); type the value itself",
-    ]),
-    case("merged-cells", merge("KPI", "A2:A3"), expect=[
-        "KPI!A2:A3: merged cells: unmerge them (取消合并单元格) and fill in every cell",
-    ]),
-    case("missing-sheet", delete_sheet("目标"), expect=[
-        "目标: missing sheet; the workbook needs the sheets 岗位, 目标, 月度指标, KPI, 能力态度",
-    ]),
-    case("renamed-sheet", rename_sheet("KPI", "KPI指标"), expect=[
-        "KPI: missing sheet (was it renamed to 'KPI指标'?); the workbook needs the sheets 岗位, 目标, 月度指标, KPI, 能力态度",
-        "KPI指标: warning: sheet is not part of the workbook; it was ignored",
-    ]),
-    case("renamed-column", cell("KPI", "D1", "权重%"), expect=[
-        "KPI!D1: missing column '权重' (this header reads '权重%')",
-    ]),
-    case("deleted-column", delete_column("KPI", 4), expect=[
-        "KPI: missing column '权重'",
-    ]),
-    case("unknown-competency-name", cell("能力态度", "D2", "团队精神"), expect=[
-        "能力态度!D2: unknown competency '团队精神': not on the 词汇 sheet (did you mean '团队合作'?)",
-    ]),
-    case("attitude-in-core-abilities", cell("能力态度", "D2", "效率高"), expect=[
-        "能力态度!D2: 'efficient' (效率高) is a 态度 item; 核心能力 takes 能力 items",
-        "能力态度!D4: 'efficient' is listed twice (also in 核心能力)",
-    ]),
-    case("duplicate-position", copy_row("岗位", 3, 4), expect=[
-        "岗位!B4: duplicate position 'sales-rep' (also on row 3)",
-    ]),
-    case("unknown-position-in-kpis", cell("KPI", "A3", "sales-mgr"), expect=[
-        f"岗位!H2: {WEIGHTS_NOTE.replace('90', '60')}",
-        "KPI!A3: unknown position 'sales-mgr': not on the 岗位 sheet (did you mean 'sales-manager'?)",
-    ]),
-    case("missing-position-id-in-goals", cell("目标", "A3", None), expect=[
-        "目标!A3: missing position id (岗位编号)",
-    ]),
-    case("unknown-department", cell("岗位", "A2", "财物部"), expect=[
-        "岗位!A2: unknown department '财物部'; departments (edited in YAML): 销售部",
-    ]),
-    case("unsafe-position-id", everywhere("sales-manager", "Sales Manager"), expect=[
-        "岗位!B2: 'Sales Manager' is not a safe position id: use lowercase ASCII letters, digits and single hyphens, e.g. fin-analyst",
-    ]),
-    case("unknown-goal-category", cell("目标", "B2", "财务类"), expect=[
-        "目标!B2: unknown goal category '财务类'; company.yaml lists 财务/业务拓展类, 客户类, 内部管理类, 学习与创新类",
-    ]),
-    case("unknown-status", cell("岗位", "D2", "发布"), expect=[
-        "岗位!D2: expected 已发布 or 待补充, got '发布'",
-    ]),
-    case("empty-title", cell("岗位", "C3", None), expect=[
-        "岗位!C3: must not be empty",
-    ]),
-    case("text-in-source-line", cell("岗位", "E2", "第12行"), expect=[
-        "岗位!E2: expected a whole number, got '第12行'",
-    ]),
-    case("unreadable-scale", cell("KPI", "G2", ">120%5"), expect=[
-        "KPI!G2: cannot read the scale '>120%5': '>120%5' is not a tier such as '>120%=5'; write tiers such as '>=100%=5; >?%=4; >99%=3; 否则=1' (否则手工: scored by hand below the tiers), or a named scale such as satisfaction-5",
-    ]),
-    case("unknown-named-scale", cell("KPI", "G3", "satisfaction-7"), expect=[
-        "KPI!G3: unknown scale 'satisfaction-7'; company.yaml scoring.scales defines: satisfaction-5",
-    ]),
-    case("kpi-number-twice", cell("KPI", "B3", 1), expect=[
-        "KPI!B3: 1 is used twice for position 'sales-manager' (also on row 2)",
-    ]),
-    case("second-monthly-indicator", copy_row("月度指标", 2, 3), expect=[
-        "月度指标!A3: position 'sales-manager' already has a monthly indicator on row 2; a position has at most one",
-    ]),
-    case("published-without-kpis", cell("岗位", "D3", "已发布"), expect=[
-        "岗位!D3: a published position needs at least one KPI; mark it 状态 待补充 while it is being written",
-    ]),
-    case("many-problems-at-once", cell("KPI", "D2", "二十"), cell("能力态度", "D3", "细心"),
-         cell("岗位", "A3", "市场部"), merge("目标", "C2:D2"), expect=[
-        "岗位!A3: unknown department '市场部'; departments (edited in YAML): 销售部",
-        "目标!C2:D2: merged cells: unmerge them (取消合并单元格) and fill in every cell",
-        "KPI!D2: expected a number, got '二十'",
-        "能力态度!D3: unknown competency '细心': not on the 词汇 sheet",
-    ]),
+    case(
+        "weight-is-chinese-text",
+        cell("KPI", "D2", "二十"),
+        expect=[
+            "KPI!D2: expected a number, got '二十'",
+        ],
+    ),
+    case(
+        "weight-negative",
+        cell("KPI", "D2", -60),
+        expect=[
+            "KPI!D2: must be more than 0, got -60",
+        ],
+    ),
+    case(
+        "weights-do-not-add-up",
+        cell("KPI", "D2", 50),
+        expect=[
+            f"岗位!H2: {WEIGHTS_NOTE}",
+        ],
+    ),
+    case(
+        "formula-for-a-weight",
+        cell("KPI", "D2", "=30+30"),
+        expect=[
+            "KPI!D2: a formula where a value belongs (=30+30); type the value itself",
+        ],
+    ),
+    case(
+        "formula-for-a-text",
+        cell("目标", "D3", '="100"&"%"'),
+        expect=[
+            '目标!D3: a formula where a value belongs (="100"&"%"); type the value itself',
+        ],
+    ),
+    case(
+        "merged-cells",
+        merge("KPI", "A2:A3"),
+        expect=[
+            "KPI!A2:A3: merged cells: unmerge them (取消合并单元格) and fill in every cell",
+        ],
+    ),
+    case(
+        "missing-sheet",
+        delete_sheet("目标"),
+        expect=[
+            "目标: missing sheet; the workbook needs the sheets 岗位, 目标, 月度指标, KPI, 能力态度",
+        ],
+    ),
+    case(
+        "renamed-sheet",
+        rename_sheet("KPI", "KPI指标"),
+        expect=[
+            "KPI: missing sheet (was it renamed to 'KPI指标'?); the workbook needs the sheets 岗位, 目标, 月度指标, KPI, 能力态度",
+            "KPI指标: warning: sheet is not part of the workbook; it was ignored",
+        ],
+    ),
+    case(
+        "renamed-column",
+        cell("KPI", "D1", "权重%"),
+        expect=[
+            "KPI!D1: missing column '权重' (this header reads '权重%')",
+        ],
+    ),
+    case(
+        "deleted-column",
+        delete_column("KPI", 4),
+        expect=[
+            "KPI: missing column '权重'",
+        ],
+    ),
+    case(
+        "unknown-competency-name",
+        cell("能力态度", "D2", "团队精神"),
+        expect=[
+            "能力态度!D2: unknown competency '团队精神': not on the 词汇 sheet (did you mean '团队合作'?)",
+        ],
+    ),
+    case(
+        "attitude-in-core-abilities",
+        cell("能力态度", "D2", "效率高"),
+        expect=[
+            "能力态度!D2: 'efficient' (效率高) is a 态度 item; 核心能力 takes 能力 items",
+            "能力态度!D4: 'efficient' is listed twice (also in 核心能力)",
+        ],
+    ),
+    case(
+        "duplicate-position",
+        copy_row("岗位", 3, 4),
+        expect=[
+            "岗位!B4: duplicate position 'sales-rep' (also on row 3)",
+        ],
+    ),
+    case(
+        "unknown-position-in-kpis",
+        cell("KPI", "A3", "sales-mgr"),
+        expect=[
+            f"岗位!H2: {WEIGHTS_NOTE.replace('90', '60')}",
+            "KPI!A3: unknown position 'sales-mgr': not on the 岗位 sheet (did you mean 'sales-manager'?)",
+        ],
+    ),
+    case(
+        "missing-position-id-in-goals",
+        cell("目标", "A3", None),
+        expect=[
+            "目标!A3: missing position id (岗位编号)",
+        ],
+    ),
+    case(
+        "unknown-department",
+        cell("岗位", "A2", "财物部"),
+        expect=[
+            "岗位!A2: unknown department '财物部'; departments (edited in YAML): 销售部",
+        ],
+    ),
+    case(
+        "unsafe-position-id",
+        everywhere("sales-manager", "Sales Manager"),
+        expect=[
+            "岗位!B2: 'Sales Manager' is not a safe position id: use lowercase ASCII letters, digits and single hyphens, e.g. fin-analyst",
+        ],
+    ),
+    case(
+        "unknown-goal-category",
+        cell("目标", "B2", "财务类"),
+        expect=[
+            "目标!B2: unknown goal category '财务类'; company.yaml lists 财务/业务拓展类, 客户类, 内部管理类, 学习与创新类",
+        ],
+    ),
+    case(
+        "unknown-status",
+        cell("岗位", "D2", "发布"),
+        expect=[
+            "岗位!D2: expected 已发布 or 待补充, got '发布'",
+        ],
+    ),
+    case(
+        "empty-title",
+        cell("岗位", "C3", None),
+        expect=[
+            "岗位!C3: must not be empty",
+        ],
+    ),
+    case(
+        "text-in-source-line",
+        cell("岗位", "E2", "第12行"),
+        expect=[
+            "岗位!E2: expected a whole number, got '第12行'",
+        ],
+    ),
+    case(
+        "unreadable-scale",
+        cell("KPI", "G2", ">120%5"),
+        expect=[
+            "KPI!G2: cannot read the scale '>120%5': '>120%5' is not a tier such as '>120%=5'; write tiers such as '>=100%=5; >?%=4; >99%=3; 否则=1' (否则手工: scored by hand below the tiers), or a named scale such as satisfaction-5",
+        ],
+    ),
+    case(
+        "unknown-named-scale",
+        cell("KPI", "G3", "satisfaction-7"),
+        expect=[
+            "KPI!G3: unknown scale 'satisfaction-7'; company.yaml scoring.scales defines: satisfaction-5",
+        ],
+    ),
+    case(
+        "kpi-number-twice",
+        cell("KPI", "B3", 1),
+        expect=[
+            "KPI!B3: 1 is used twice for position 'sales-manager' (also on row 2)",
+        ],
+    ),
+    case(
+        "second-monthly-indicator",
+        copy_row("月度指标", 2, 3),
+        expect=[
+            "月度指标!A3: position 'sales-manager' already has a monthly indicator on row 2; a position has at most one",
+        ],
+    ),
+    case(
+        "published-without-kpis",
+        cell("岗位", "D3", "已发布"),
+        expect=[
+            "岗位!D3: a published position needs at least one KPI; mark it 状态 待补充 while it is being written",
+        ],
+    ),
+    case(
+        "many-problems-at-once",
+        cell("KPI", "D2", "二十"),
+        cell("能力态度", "D3", "细心"),
+        cell("岗位", "A3", "市场部"),
+        merge("目标", "C2:D2"),
+        expect=[
+            "岗位!A3: unknown department '市场部'; departments (edited in YAML): 销售部",
+            "目标!C2:D2: merged cells: unmerge them (取消合并单元格) and fill in every cell",
+            "KPI!D2: expected a number, got '二十'",
+            "能力态度!D3: unknown competency '细心': not on the 词汇 sheet",
+        ],
+    ),
 ]
 
 
@@ -295,14 +442,18 @@ def test_broken_workbook(book, mini, capsys, steps, expect):
     assert main(["import", str(book), "--write"]) == 1
     errors = sum(" warning: " not in line for line in expect)
     assert capsys.readouterr().err.splitlines() == [
-        *expect, f"{errors} error(s); nothing was written."]
+        *expect,
+        f"{errors} error(s); nothing was written.",
+    ]
     assert tree(mini.root) == before
 
 
 def test_not_a_workbook(mini, tmp_path):
     path = tmp_path / "hr.xlsx"
     path.write_text("not a spreadsheet", encoding="utf-8")
-    assert problems(path) == ["hr.xlsx: not an .xlsx workbook (the file is not a zip archive); save it in Excel as Excel 工作簿 (*.xlsx)"]
+    assert problems(path) == [
+        "hr.xlsx: not an .xlsx workbook (the file is not a zip archive); save it in Excel as Excel 工作簿 (*.xlsx)"
+    ]
 
 
 def test_broken_catalogue_is_reported_first(book, mini):
@@ -320,6 +471,7 @@ def test_empty_rows_are_skipped(book, mini):
     def spread_out(book):
         book["KPI"].insert_rows(3, 2)  # two empty rows between the KPIs
         book["岗位"].insert_rows(3)
+
     edit(book, spread_out)
     imported = read_workbook(book, "catalog")
     assert imported.errors == []
@@ -333,6 +485,7 @@ def test_percentages_and_numbers_typed_as_text_are_read(book, mini):
         book["KPI"]["D3"].value = "40"  # a number in a text cell
         book["月度指标"]["C2"].value = 1
         book["月度指标"]["C2"].number_format = "0%"  # 100% typed into a number cell
+
     edit(book, typed)
     assert plan_import(read_workbook(book, "catalog")) == []
 
@@ -341,7 +494,8 @@ def test_extra_column_is_ignored_with_a_warning(book, mini):
     edit(book, cell("KPI", "M1", "我的备注"), cell("KPI", "M2", "随便写"))
     imported = read_workbook(book, "catalog")
     assert [str(p) for p in imported.problems] == [
-        "KPI!M1: warning: column '我的备注' is not part of the workbook; it was ignored"]
+        "KPI!M1: warning: column '我的备注' is not part of the workbook; it was ignored"
+    ]
     assert plan_import(imported) == []
 
 
@@ -353,7 +507,9 @@ def test_dry_run_shows_the_change_and_writes_nothing(book, mini, capsys):
     before = tree(mini.root)
     assert main(["import", str(book)]) == 0
     out = capsys.readouterr().out
-    assert out == """\
+    assert (
+        out
+        == """\
 change catalog/departments/sales/sales-manager.yaml
 --- a/catalog/departments/sales/sales-manager.yaml
 +++ b/catalog/departments/sales/sales-manager.yaml
@@ -377,6 +533,7 @@ change catalog/departments/sales/sales-manager.yaml
      method: 定期客户调查
 dry run: 1 file(s) would change; nothing was written. Run again with --write to write them.
 """
+    )
     assert tree(mini.root) == before
 
 
@@ -401,11 +558,17 @@ def test_one_weight_and_one_target_become_exactly_that_change(tmp_path, capsys):
 
     assert main(["import", str(path), "--catalog", str(copy), "--write"]) == 0
     after = target.read_text(encoding="utf-8")
-    diff = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), n=0,
-                                                  lineterm="") if line[:1] in "+-"][2:]
+    diff = [
+        line
+        for line in difflib.unified_diff(before.splitlines(), after.splitlines(), n=0, lineterm="")
+        if line[:1] in "+-"
+    ][2:]
     assert [line.strip() for line in diff] == [
-        f"-      target: {old_target}", "+      target: 新的目标值",
-        f"-    weight: {old_weight}", f"+    weight: {old_weight + 5}"]
+        f"-      target: {old_target}",
+        "+      target: 新的目标值",
+        f"-    weight: {old_weight}",
+        f"+    weight: {old_weight + 5}",
+    ]
     assert len(after.splitlines()) == len(before.splitlines())
     assert after.startswith("# yaml-language-server: $schema=../../schemas/")  # kept as it was
     assert after.count("# line ") == before.count("# line ")  # the comments are kept
@@ -441,21 +604,48 @@ def test_text_that_yaml_would_misread_stays_text(book, mini):
 
 def test_new_position_is_written_in_the_catalogue_style(book, mini):
     def add(book):
-        book["岗位"].append(["销售部", "sales-assistant", "销售部助理", "已发布", None, None,
-                             "原文缺失，推断: 助理", None, None, "第一条\n第二条"])
+        book["岗位"].append(
+            [
+                "销售部",
+                "sales-assistant",
+                "销售部助理",
+                "已发布",
+                None,
+                None,
+                "原文缺失，推断: 助理",
+                None,
+                None,
+                "第一条\n第二条",
+            ]
+        )
         book["目标"].append(["sales-assistant", "客户类", "客户回访", "", None, "回访", None])
-        book["KPI"].append(["sales-assistant", 1, "回访率", 100, ">=95%为5", "统计",
-                            ">=95%=5; >?%=3; 否则=1", None, "100%"])
+        book["KPI"].append(
+            [
+                "sales-assistant",
+                1,
+                "回访率",
+                100,
+                ">=95%为5",
+                "统计",
+                ">=95%=5; >?%=3; 否则=1",
+                None,
+                "100%",
+            ]
+        )
         book["能力态度"].append(["sales-assistant", "态度", 1, "效率高"])
+
     edit(book, add)
     imported = read_workbook(book, "catalog")
     assert imported.errors == []
     changes = plan_import(imported)
     assert [(c.action, c.shown) for c in changes] == [
         ("change", "catalog/departments/sales/_department.yaml"),
-        ("create", "catalog/departments/sales/sales-assistant.yaml")]
+        ("create", "catalog/departments/sales/sales-assistant.yaml"),
+    ]
     apply_import(changes)
-    assert mini.path("departments/sales/sales-assistant.yaml").read_text(encoding="utf-8") == """\
+    assert (
+        mini.path("departments/sales/sales-assistant.yaml").read_text(encoding="utf-8")
+        == """\
 # yaml-language-server: $schema=../../schemas/position.schema.json
 title: 销售部助理
 title_inferred: "原文缺失，推断: 助理"
@@ -483,11 +673,16 @@ competencies:
   attitude:
     - efficient
 """
+    )
     assert mini.path("departments/sales/_department.yaml").read_text(encoding="utf-8") == (
         "name: 销售部\nsource_line: 10\npositions:\n  - sales-manager\n  - sales-rep\n"
-        "  - sales-assistant\n")
+        "  - sales-assistant\n"
+    )
     assert [p.id for p in load_catalog("catalog").positions()] == [
-        "sales-manager", "sales-rep", "sales-assistant"]
+        "sales-manager",
+        "sales-rep",
+        "sales-assistant",
+    ]
 
 
 def test_removed_position_deletes_its_file(book, mini):
@@ -495,7 +690,8 @@ def test_removed_position_deletes_its_file(book, mini):
     changes = plan_import(read_workbook(book, "catalog"))
     assert [(c.action, c.shown) for c in changes] == [
         ("change", "catalog/departments/sales/_department.yaml"),
-        ("delete", "catalog/departments/sales/sales-rep.yaml")]
+        ("delete", "catalog/departments/sales/sales-rep.yaml"),
+    ]
     apply_import(changes)
     assert not mini.path("departments/sales/sales-rep.yaml").exists()
     assert [p.id for p in load_catalog("catalog").positions()] == ["sales-manager"]
@@ -513,7 +709,8 @@ def test_position_moved_to_another_department(tmp_path, capsys):
     assert [c.summary().replace(display_path(copy), "catalog") for c in changes] == [
         "change catalog/departments/finance/_department.yaml",
         "change catalog/departments/hr-admin/_department.yaml",
-        "move catalog/departments/finance/fin-analyst.yaml -> catalog/departments/hr-admin/fin-analyst.yaml"]
+        "move catalog/departments/finance/fin-analyst.yaml -> catalog/departments/hr-admin/fin-analyst.yaml",
+    ]
     apply_import(changes)
     assert not (copy / "departments/finance/fin-analyst.yaml").exists()
     assert (copy / "departments/hr-admin/fin-analyst.yaml").read_text(encoding="utf-8") == old
@@ -526,7 +723,8 @@ def test_catalogue_changed_since_the_export_is_flagged(book, mini, capsys):
     assert main(["import", str(book)]) == 0
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [
-        "hr.xlsx: warning: the catalogue has changed since this workbook was exported (a YAML edit or an earlier import); check that the changes listed below undo nothing you want to keep"]
+        "hr.xlsx: warning: the catalogue has changed since this workbook was exported (a YAML edit or an earlier import); check that the changes listed below undo nothing you want to keep"
+    ]
     assert "-      target: 110%完成\n+      target: 100%完成\n" in captured.out
 
 
@@ -539,14 +737,19 @@ def test_export_xlsx_needs_an_output_file(mini, capsys):
 # ------------------------------------------------------------------------------ scale text
 
 
-@pytest.mark.parametrize("scale, text", [
-    (TierScale((Tier(">", 120, 5),)), ">120%=5; 否则手工"),
-    (TierScale((Tier(">=", 100, 5), Tier(">", None, 4), Tier(">", 99.5, 3)), "%", 1),
-     ">=100%=5; >?%=4; >99.5%=3; 否则=1"),
-    (TierScale((Tier("<", 5, 5),), "‰"), "<5‰=5; 否则手工"),
-    (TierScale((Tier(">", None, 4),), ""), ">?=4; 否则手工"),
-    (NamedScale("satisfaction-5", "五级满意度", ()), "satisfaction-5"),
-])
+@pytest.mark.parametrize(
+    "scale, text",
+    [
+        (TierScale((Tier(">", 120, 5),)), ">120%=5; 否则手工"),
+        (
+            TierScale((Tier(">=", 100, 5), Tier(">", None, 4), Tier(">", 99.5, 3)), "%", 1),
+            ">=100%=5; >?%=4; >99.5%=3; 否则=1",
+        ),
+        (TierScale((Tier("<", 5, 5),), "‰"), "<5‰=5; 否则手工"),
+        (TierScale((Tier(">", None, 4),), ""), ">?=4; 否则手工"),
+        (NamedScale("satisfaction-5", "五级满意度", ()), "satisfaction-5"),
+    ],
+)
 def test_scale_text_round_trip(scale, text):
     assert scale_to_text(scale) == text
     data, problem = text_to_scale(text)
@@ -554,5 +757,8 @@ def test_scale_text_round_trip(scale, text):
     if isinstance(scale, NamedScale):
         assert data == scale.id
     else:
-        assert data == {"unit": scale.unit, "otherwise": scale.otherwise, "tiers": [
-            {"op": t.op, "value": t.value, "points": t.points} for t in scale.tiers]}
+        assert data == {
+            "unit": scale.unit,
+            "otherwise": scale.otherwise,
+            "tiers": [{"op": t.op, "value": t.value, "points": t.points} for t in scale.tiers],
+        }
