@@ -64,7 +64,7 @@ class Column:
     column holds `formula(row)` instead). Reading, the cell's value goes to `to` in the data
     of the row's item, through `read` if given (a ValueError is the cell's problem); an empty
     cell gives `empty` (OMIT: the key is left out). A column with no `to` places the row (the
-    position it belongs to, a list and a place in it): read.py reads those itself.
+    position it belongs to, a list and a place in it): assemble.Gatherer reads those itself.
     """
 
     key: str
