@@ -10,4 +10,5 @@ read.py      workbook -> positions, checked as the YAML files are (read_workbook
 plan.py      the import plan: files created, changed, moved, renamed, deleted
 yamledit.py  a YAML file's text changed to hold new data, comments and layout kept
 apply.py     the plan written to the catalogue folder
+workbook.py  the names the command line imported before this split, until it imports the above
 """
