@@ -130,3 +130,19 @@ def umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def test_a_text_longer_than_a_cell_stops_the_build_with_the_problem(mini, tmp_path):
+    mini.replace(
+        "departments/sales/sales-manager.yaml", "- goal: 部门销售任务", "- goal: " + "长" * 33_000
+    )
+    result = build(site_config(tmp_path, mini.root), tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    expected = (
+        "ERROR   -  the Excel download could not be written: catalog/departments/sales/"
+        f"sales-manager.yaml: goals.财务/业务拓展类[0] ({'长' * 19}…).goal: 33,000 characters, "
+        "more than the 32,767 an Excel cell holds; shorten it (the workbook would cut it)"
+    )
+    assert errors == [expected]
+    assert not (tmp_path / "site").exists()

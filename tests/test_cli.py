@@ -215,3 +215,29 @@ def test_a_failed_write_changes_no_file_and_names_the_file(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "kept.txt"]
     write_file(tmp_path / "text.txt", "行\n")
     assert (tmp_path / "text.txt").read_bytes() == "行\n".encode()
+
+
+@pytest.mark.parametrize(
+    "arguments, output",
+    [
+        (["export", "--format", "xlsx", "-o", "out.xlsx"], "out.xlsx"),
+        (["render", "--out", "pages"], "pages"),
+    ],
+    ids=["export-xlsx", "render"],
+)
+def test_a_text_longer_than_a_cell_is_reported_like_any_problem(
+    mini, tmp_path, capsys, arguments, output
+):
+    mini.replace(
+        "departments/sales/sales-manager.yaml", "- goal: 部门销售任务", "- goal: " + "长" * 33_000
+    )
+    assert main(arguments) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        (
+            "catalog/departments/sales/sales-manager.yaml: goals.财务/业务拓展类[0] "
+            f"({'长' * 19}…).goal: 33,000 characters, more than the 32,767 an Excel cell holds; "
+            "shorten it (the workbook would cut it)"
+        ),
+        "1 error(s); nothing was written.",
+    ]
+    assert not (tmp_path / output).exists()

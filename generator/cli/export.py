@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..errors import CatalogError
 from ..files import write_file
-from .common import DEFAULT_CATALOG, UsageError, cannot_write, load
+from .common import DEFAULT_CATALOG, UsageError, cannot_write, load, print_problems
 
 NAME = "export"
 HELP = "write the whole catalogue as one document"
@@ -37,9 +38,12 @@ def export(catalog_dir: str, form: str, output: str | None) -> int:
     if catalog is None:
         return 1
     if form == "xlsx":
-        from ..excel.workbook import workbook_bytes
+        from ..excel.write import workbook_bytes
 
-        content: str | bytes = workbook_bytes(catalog)
+        try:
+            content: str | bytes = workbook_bytes(catalog)
+        except CatalogError as exc:  # a text longer than a cell holds
+            return print_problems(exc.problems) or 1
         what = "the workbook"
     else:
         from ..export import catalog_to_data, to_json

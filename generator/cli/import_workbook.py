@@ -38,15 +38,15 @@ def import_workbook(workbook: Path, catalog_dir: str, write: bool, delete: bool 
 
     Positions are deleted only with `delete` as well, and never more than half of them.
     """
-    from ..excel.workbook import (
-        apply_import,
+    from ..excel.apply import apply_import
+    from ..excel.plan import (
         deleted_positions,
         describe_changes,
         id_list,
         plan_import,
-        read_workbook,
         too_many_deletions,
     )
+    from ..excel.read import read_workbook
 
     imported = read_workbook(workbook, catalog_dir)
     if print_problems(imported.problems):

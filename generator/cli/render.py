@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..errors import CatalogError
 from ..files import write_files
-from .common import DEFAULT_CATALOG, cannot_write, load
+from .common import DEFAULT_CATALOG, cannot_write, load, print_problems
 
 NAME = "render"
 HELP = "write the generated site pages to a folder"
@@ -32,7 +33,10 @@ def render(catalog_dir: str, out: Path, templates: Path | None = None) -> int:
     if catalog is None:
         return 1
     history = load_history(catalog, Path(catalog_dir))
-    pages = SiteRenderer(catalog, templates or TEMPLATES_DIR, history=history).pages()
+    try:
+        pages = SiteRenderer(catalog, templates or TEMPLATES_DIR, history=history).pages()
+    except CatalogError as exc:  # the workbook download: a text longer than a cell holds
+        return print_problems(exc.problems) or 1
     try:
         write_files({out / uri: content for uri, content in pages.items()})
     except OSError as exc:  # a full disk, a read-only folder: no page has changed

@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..catalog import COMPANY_FILE, DEPARTMENT_FILE, DEPARTMENTS_DIR, VOCABULARY_FILE
 from ..errors import CatalogError, Problem, shorten
 from ..export import position_to_data
+from ..files import write_file
 from ..model import GROUPS, WEIGHT_TOTAL, Catalog, Department, Position
 from ..source.yamlsrc import format_path
 from .guide import exported_from, write_guide
@@ -48,15 +49,7 @@ from .layout import (
 
 def write_workbook(catalog: Catalog, path: str | os.PathLike) -> None:
     """Write the catalogue as an .xlsx workbook HR can edit and import again."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(workbook_bytes(catalog))
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_file(path, workbook_bytes(catalog))
 
 
 def workbook_bytes(catalog: Catalog) -> bytes:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from ..errors import CatalogError, report_problems
 from ..files import write_file
 from ..model import Catalog
 
@@ -132,6 +133,9 @@ def main(argv: list[str] | None = None) -> int:
         catalog = pickle.load(file)  # written by the build that started this process
     try:
         write_file(output, workbook_bytes(catalog))
+    except CatalogError as exc:  # a text longer than a cell holds: one line each
+        report_problems(exc.problems, lambda problem: print(problem, file=sys.stderr))
+        return 1
     except OSError as exc:
         print(exc.errno or errno.EIO, exc.strerror or exc, file=sys.stderr)
         return WRITE_FAILED

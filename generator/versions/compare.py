@@ -14,6 +14,7 @@ from ..model import (
     Scoring,
     format_number,
 )
+from ..scales import describe_levels
 from .changes import CatalogDiff, Change, DepartmentDiff, changed
 from .matching import union
 from .positions import position_diff
@@ -93,7 +94,9 @@ def _scale_changes(old: dict[str, NamedScale], new: dict[str, NamedScale]) -> li
         before, after = old.get(scale_id), new.get(scale_id)
         if before is None:
             changes.append(
-                Change("scale-added", "新增评分量表「{}」：{}", (after.name, _levels(after)))
+                Change(
+                    "scale-added", "新增评分量表「{}」：{}", (after.name, describe_levels(after))
+                )
             )
         elif after is None:
             changes.append(Change("scale-removed", "删除评分量表「{}」", (before.name,)))
@@ -106,7 +109,7 @@ def _scale_changes(old: dict[str, NamedScale], new: dict[str, NamedScale]) -> li
                     Change(
                         "scale-levels",
                         "评分量表「{}」档位：「{}」→「{}」",
-                        (after.name, _levels(before), _levels(after)),
+                        (after.name, describe_levels(before), describe_levels(after)),
                     )
                 )
     return changes
@@ -223,10 +226,6 @@ def _department_diffs(old: Catalog, new: Catalog) -> tuple[DepartmentDiff, ...]:
                 )
             )
     return tuple(result)
-
-
-def _levels(scale: NamedScale) -> str:
-    return "、".join(f"{lv.label}{lv.points}" for lv in scale.levels)
 
 
 def _number(value: float | None) -> str:

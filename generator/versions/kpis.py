@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Kpi, NamedScale, Position, TierScale, format_number
+from ..scales import describe_scale
 from .changes import Change, changed
 from .matching import match
 
@@ -50,19 +51,6 @@ def _scale_key(scale: TierScale | NamedScale | None) -> object:
     return ("named", scale.id) if isinstance(scale, NamedScale) else scale
 
 
-def _describe_scale(scale: TierScale | NamedScale | None) -> str:
-    if scale is None:
-        return "无"
-    if isinstance(scale, NamedScale):
-        return scale.name
-    tiers = "、".join(
-        f"{t.op}{'?' if t.value is None else format_number(t.value)}{scale.unit}得{t.points}分"
-        for t in scale.tiers
-    )
-    rest = "人工评分" if scale.otherwise is None else f"得{scale.otherwise}分"
-    return f"{tiers}，其余{rest}"
-
-
 def _kpi_edits(before: Kpi, kpi: Kpi) -> list[Change]:
     """What changed in one KPI found in both versions (`before`, now `kpi`)."""
     name = kpi.name
@@ -81,7 +69,7 @@ def _kpi_edits(before: Kpi, kpi: Kpi) -> list[Change]:
             Change(
                 "kpi-scale",
                 "KPI「{}」机读评分：「{}」→「{}」",
-                (kpi.name, _describe_scale(before.scale), _describe_scale(kpi.scale)),
+                (kpi.name, describe_scale(before.scale), describe_scale(kpi.scale)),
             )
         )
     return changes
