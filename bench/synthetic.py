@@ -52,9 +52,15 @@ def make_catalog(source: Path, dest: Path, scale: int) -> dict[str, int]:
     parts += [template.replace(_COPY, str(n)) for n in range(2, vocabulary_copies + 1)]
     _write(dest / VOCABULARY_FILE, "".join(parts))
 
-    dictionary = source / SEARCH_DICTIONARY
-    if dictionary.is_file():
-        shutil.copyfile(dictionary, dest / SEARCH_DICTIONARY)
+    # Whatever else the catalogue holds (the search dictionary, pictures the company file
+    # names, notes) is copied as it is.
+    for extra in sorted(source.iterdir()):
+        if extra.name in (COMPANY_FILE, VOCABULARY_FILE, DEPARTMENTS_DIR):
+            continue
+        if extra.is_dir():
+            shutil.copytree(extra, dest / extra.name)
+        elif extra.is_file():
+            shutil.copyfile(extra, dest / extra.name)
 
     positions = 0
     for department_id in department_ids:

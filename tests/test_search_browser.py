@@ -163,8 +163,9 @@ def test_filters_by_kind_and_department(search_page):
     box.get_by_role("button", name="全部", exact=True).click()
     page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
     select = box.locator("select.pc-search-department")
+    select.focus()  # every department's name is fetched when the filter is first used
     page.wait_for_function("document.querySelectorAll('select.pc-search-department option')"
-                           ".length > 8")  # every department, after the first results
+                           ".length > 8")
     select.select_option(label="财务部")
     page.wait_for_function("""[...document.querySelectorAll('.md-search-result__item')]
         .every((item) => item.textContent.includes('财务部'))""")

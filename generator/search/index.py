@@ -10,8 +10,9 @@ Layout (under the site's `search/`; every file is a classic script that register
 - `x/<n>.js`: exact titles and KPI names (normalised, no spaces) -> [records with that
   title, records with that KPI], ranked before everything else.
 - `d/<k>/<record>.js`: one record: URL, title, kind, department and its lines' text.
-- `departments.js`: every department's id and name, for the filter; fetched after the first
-  results are shown (it is the one file that grows with the catalogue: ~25 KB at 100x).
+- `departments.js`: every department's id and name, for the filter; fetched when the reader
+  first uses the department filter (the one file that grows with the catalogue: ~25 KB at
+  100x).
 
 Postings are per token position: entry = (record * MAX_LINES + line) * MAX_POSITIONS +
 position, so the browser finds a phrase as its tokens at consecutive positions of one line,
@@ -34,8 +35,8 @@ from .records import DEPARTMENT, KPI, MAX_LINES, Record
 from .segment import exact_key, fnv1a, line_tokens
 
 FORMAT = 1
-PAGE_ENTRIES = 384  # postings per page of a token's list
-SHARD_BYTES = 12_000  # target size of a token shard
+PAGE_ENTRIES = 512  # postings per page of a token's list
+SHARD_BYTES = 8_000  # target size of a token shard
 EXACT_SHARD_BYTES = 6_000
 RECORDS_PER_FOLDER = 1000
 DEPARTMENT_TOKEN = "\u0001d:"  # + department id: the records of one department (filter)

@@ -22,8 +22,9 @@
     glossary: new Set([CLASS.glossaryName, CLASS.glossaryText]),
   };
   const RECORD_KINDS = { position: "position", kpi: "position", glossary: "glossary" };
-  const MAX_TOKENS = 6; // per term: a long term is looked up by some of its bigrams
+  const MAX_TOKENS = 4; // per term: a long term is looked up by some of its bigrams
   const FILES_PER_STEP = 60; // index files fetched at most while looking for one batch
+  const BATCH_FILES = 3; // pages a walk may fetch before the candidates found are shown
   const SHOWN_LINES = 2;
 
   function classOf(key) {
@@ -130,6 +131,9 @@
     // fetched; when that page has none, the next page's first key answers unfetched.
     async seek(key) {
       const index = Math.max(0, this.pageOf(key));
+      if (index > 0 && index + 1 < this.pages && !this.loaded[index]) {
+        this.page(index + 1).catch(() => {}); // a walk moves forward: fetch the next with it
+      }
       const keys = await this.page(index);
       let low = 0;
       let high = keys.length;
@@ -270,7 +274,11 @@
       const rarest = (postings) => Math.min(...postings.map((p) => p.total));
       const main = lists.reduce((best, postings, i) =>
         rarest(postings) < rarest(lists[best]) ? i : best, 0);
-      const offsets = terms[main].map(({ offset }) => offset);
+      // The rarest list leads the walk: the others only answer for keys it proposes.
+      const order = lists[main].map((posting, i) => i)
+        .sort((a, b) => lists[main][a].total - lists[main][b].total);
+      const walked = order.map((i) => lists[main][i]);
+      const offsets = order.map((i) => terms[main][i].offset);
       const classes = KINDS[this.filters.kind];
       this.allowed = allowed;
       const exact = [...(this.filters.kind === "kpi" ? [] : titles),
@@ -278,8 +286,8 @@
       const prefix = !classes || classes.has(CLASS.title) ? prefixes[main] : null;
       this.passes = [
         (async function* () { for (const record of exact) yield { record, exact: true }; })(),
-        prefix ? this.walk([prefix, ...lists[main]], [0, ...offsets], [[0, SHIFT]]) : null,
-        this.walk(lists[main], offsets, ranges(classes)),
+        prefix ? this.walk([prefix, ...walked], [0, ...offsets], [[0, SHIFT]]) : null,
+        this.walk(walked, offsets, ranges(classes)),
       ].filter(Boolean);
     }
 
@@ -302,10 +310,10 @@
       this.passes = [];
     }
 
-    // Up to `count` more results. Candidates are taken a batch at a time and their records
-    // fetched together. Once it has some results, it stops early (not exhausted) after
+    // Up to `count` more results; `shown(results)` hears each batch as it is checked.
+    // Candidates are taken a batch at a time and their records fetched together. Once it has some results, it stops early (not exhausted) after
     // FILES_PER_STEP more index files, so a batch of a very common query stays small.
-    async more(count) {
+    async more(count, shown = () => {}) {
       await this.ready;
       const results = [];
       const engine = this.engine;
@@ -313,7 +321,11 @@
       while (results.length < count && this.passes.length) {
         if (results.length && engine.fetched >= stop) return results;
         const batch = [];
-        while (batch.length < count - results.length && this.passes.length) {
+        const mark = engine.fetched;
+        // A batch ends when it is full, or when the walk has had to fetch a few pages since
+        // it found a candidate: what was found is shown meanwhile.
+        while (batch.length < count - results.length && this.passes.length &&
+          !(batch.length && engine.fetched - mark >= BATCH_FILES)) {
           const step = await this.passes[0].next();
           if (step.done) { this.passes.shift(); continue; }
           if (this.emitted.has(step.value.record)) continue;
@@ -321,10 +333,10 @@
           batch.push(step.value);
         }
         const records = await Promise.all(batch.map((c) => engine.record(c.record)));
-        batch.forEach((candidate, i) => {
-          const result = this.check(records[i], candidate);
-          if (result) results.push(result);
-        });
+        const found = batch.map((candidate, i) => this.check(records[i], candidate))
+          .filter(Boolean);
+        results.push(...found);
+        if (found.length) shown(found);
       }
       if (!this.passes.length) this.exhausted = true;
       return results;

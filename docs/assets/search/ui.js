@@ -108,7 +108,7 @@
       let timer = 0;
       this.input.addEventListener("input", () => {
         clearTimeout(timer);
-        timer = setTimeout(() => this.run(), 40);
+        timer = setTimeout(() => this.run(), 20); // one search per burst of typing
       });
       this.form.addEventListener("submit", (event) => {
         event.preventDefault();
@@ -130,6 +130,9 @@
           }
           this.run();
         });
+      }
+      for (const type of ["focus", "pointerdown", "keydown"]) {
+        this.departmentSelect.addEventListener(type, () => this.loadAllDepartments());
       }
       this.departmentSelect.addEventListener("change", () => {
         this.filters.department = this.departmentSelect.value;
@@ -186,15 +189,18 @@
 
     async more(search) {
       let results;
+      const show = (batch) => { // each batch as soon as it is checked
+        if (search !== this.current) return;
+        for (const result of batch) this.list.insertBefore(this.item(result), this.moreItem());
+      };
       try {
-        results = await search.more(BATCH);
+        results = await search.more(BATCH, show);
       } catch (error) {
         if (search === this.current) this.setMeta("搜索索引加载失败，请刷新页面后再试。");
         throw error;
       }
       if (search !== this.current) return; // a newer query has started
-      this.list.querySelector(".pc-search-more")?.remove();
-      for (const result of results) this.list.append(this.item(result));
+      this.moreItem()?.remove();
       const count = this.links().length;
       this.list.dataset.query = search.query; // what the list shows (for scripts and tests)
       this.filterBar.hidden = false;
@@ -220,24 +226,31 @@
       }
     }
 
+    moreItem() {
+      return this.list.querySelector(".pc-search-more");
+    }
+
     setMeta(text) {
       this.meta.textContent = text;
     }
 
-    // The department filter: departments of the results so far, then every department
-    // (their list is fetched once, after the first results are shown).
+    // The department filter: departments of the results so far, then every department.
     updateDepartments(results) {
       for (const result of results) {
         if (result.departmentId && !this.departments.has(result.departmentId)) {
           this.departments.set(result.departmentId, result.department);
         }
       }
-      if (!this.allDepartments) {
-        this.allDepartments = this.engine.then((engine) => engine.get("departments"))
-          .then((list) => { this.allDepartments = list; this.fillDepartments(); })
-          .catch(() => { this.allDepartments = null; });
-      }
       this.fillDepartments();
+    }
+
+    // Every department's name: one file that grows with the catalogue, so it is fetched
+    // only when the reader turns to the department filter.
+    loadAllDepartments() {
+      if (this.allDepartments) return;
+      this.allDepartments = this.engine.then((engine) => engine.get("departments"))
+        .then((list) => { this.allDepartments = list; this.fillDepartments(); })
+        .catch(() => { this.allDepartments = null; });
     }
 
     fillDepartments() {
