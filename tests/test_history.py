@@ -39,6 +39,12 @@ def repo(tmp_path):
     text = manager.read_text("utf-8")
     text = text.replace("weight: 60", "weight: 70").replace("weight: 40", "weight: 30")
     manager.write_text(text.replace('target: "100%"', 'target: "95%"'), "utf-8")
+    publish_version_2(repo)
+    return repo
+
+
+def publish_version_2(repo):
+    """company.yaml: version 2.0 in force, 1.0 published from the tag v1.0."""
     company = repo / "catalog" / "company.yaml"
     company.write_text(
         company.read_text("utf-8").replace(
@@ -48,7 +54,6 @@ def repo(tmp_path):
         ),
         "utf-8",
     )
-    return repo
 
 
 def text_of(page):
@@ -122,15 +127,7 @@ def test_hr_edits_the_workbook_and_the_employee_sees_the_change(repo, tmp_path, 
     assert "KPI「部门业绩」权重：60 → 70" in diff
     assert "目标值「100%」→「95%」（目标：客户投诉问题处理）" in diff
 
-    company = repo / "catalog" / "company.yaml"
-    company.write_text(
-        company.read_text("utf-8").replace(
-            'catalogue:\n  version: "1.0"\n  effective_date: "2026-12-01"',
-            'catalogue:\n  version: "2.0"\n  effective_date: "2027-07-01"\n\n'
-            'versions:\n  - {version: "1.0", effective_date: "2026-12-01", revision: v1.0}',
-        ),
-        "utf-8",
-    )
+    publish_version_2(repo)
     result = build(site_config(tmp_path, repo / "catalog"), tmp_path / "site")
     assert result.returncode == 0, result.stderr
     page = text_of(tmp_path / "site" / "departments" / "sales" / "sales-manager" / "index.html")
