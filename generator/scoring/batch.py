@@ -16,7 +16,7 @@ from typing import Any
 from ..escape import csv_cell, plain_text
 from ..export import position_to_data, scoring_to_data
 from ..files import read_at_most
-from ..model import Catalog, Position
+from ..model import GROUPS, Catalog, Position
 from .score import score
 
 # What `score` reads is bounded, so that a broken or hostile file costs little: each bound is
@@ -44,6 +44,13 @@ OUTPUT_COLUMNS = ["row", "position", "title", "employee", "rater", "period", "kp
                   "kpi_on100", "ability_on5", "ability_on100", "overall", "grade", "complete",
                   "warnings", "problems"]
 META = ("position", "employee", "rater", "period")
+# Columns of the calculator's team export (团队考核 → 导出 CSV) that scoring does not read: the
+# position's title and department, the catalogue version, the monthly completion (scored on
+# its own), and the results the calculator showed, which are scored again here.
+CALCULATOR_COLUMNS = frozenset({
+    "title", "department", "version", "monthly", "kpi_on5", "kpi_on100",
+    *(f"{group}_on5" for group in GROUPS), "ability_on5", "ability_on100", "overall", "grade",
+    "complete"})
 
 
 @dataclass
@@ -281,7 +288,7 @@ def _csv_appraisal(number: int, columns: list[str], index: dict[str, int], cells
         problems.append("more cells than header columns")
     for column, raw in zip(columns, cells):
         value = raw.strip()
-        if column in META or value == "":
+        if column in META or column in CALCULATOR_COLUMNS or value == "":
             continue
         match = _KPI_COLUMN.fullmatch(column)
         kpi = int(match[1]) if match else 0

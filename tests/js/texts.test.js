@@ -91,3 +91,53 @@ test("the chart's lowest rating is the company's, not 1", () => {
   const result = score(data.position, data.scoring, appraisal, data.rules);
   assert.equal(texts.chartLabel(texts.chartRows(data, appraisal, result)), "能力与态度评分图：能力A 0，能力C 5");
 });
+
+test("a KPI's message: what the actual result hits, plain; points against it, an override", () => {
+  const kpi = VECTORS.positions.manager.kpis[0]; // >120% → 5, nothing below
+  const typed = (points, actual = "", level = "") => ({ points, actual, level });
+  assert.deepStrictEqual(texts.kpiMessage(kpi, typed("5", "130"), undefined, POINTS),
+                         { text: "命中：>120% → 5 分", kind: "hit", computed: null });
+  assert.deepStrictEqual(texts.kpiMessage(kpi, typed("1", "１３０％"), undefined, POINTS),
+                         { text: "手工评为 1 分，按实际值（>120%）应为 5 分", kind: "override", computed: 5 });
+  assert.deepStrictEqual(texts.kpiMessage(kpi, typed("", "130"), "missing", POINTS),
+                         { text: "命中：>120% → 5 分（得分未填）", kind: "override", computed: 5 });
+  assert.deepStrictEqual(texts.kpiMessage(kpi, typed("3", "95"), undefined, POINTS),
+                         { text: "未达到评分标准所列档次，请手工评分", kind: "note", computed: null });
+  assert.deepStrictEqual(texts.kpiMessage(kpi, typed("9", "130"), "out-of-range", POINTS),
+                         { text: "请输入 1–5 分；按实际值应为 5 分", kind: "error", computed: null });
+  assert.deepStrictEqual(texts.kpiMessage(kpi, typed("3", "很多"), undefined, POINTS),
+                         { text: "实际值请输入数字", kind: "error", computed: null });
+  const plain = VECTORS.positions.manager.kpis[1];
+  assert.deepStrictEqual(texts.kpiMessage(plain, typed("4"), undefined, POINTS), { text: "", kind: "", computed: null });
+  assert.deepStrictEqual(texts.kpiMessage(plain, typed("好"), "not-a-number", POINTS),
+                         { text: "请输入数字", kind: "error", computed: null });
+  const level = VECTORS.positions.ladder.kpis[2];
+  assert.deepStrictEqual(texts.kpiMessage(level, typed("2", "", "较满意"), undefined, POINTS),
+                         { text: "手工评为 2 分，按评价“较满意”应为 4 分", kind: "override", computed: 4 });
+  assert.deepStrictEqual(texts.kpiMessage(level, typed("4", "", "较满意"), undefined, POINTS),
+                         { text: "较满意 → 4 分", kind: "hit", computed: null });
+});
+
+test("the what-if in words: the projection, and what reaching the next band takes", () => {
+  const data = calculatorData("manager");
+  for (const [name, projection, target] of [
+    ["what-if-open-items-count-as-3",
+     "未评的 4 项都按 3 分计：KPI 结果 72.0，能力结果 65.0，总分 69.9（合格）。",
+     "要达到「良好」（≥ 80）：所选项目共需再加 7 分，如 KPI 3「成本控制」 3→5、KPI 4「团队建设」 3→5、能力C 3→5、" +
+     "能力D 3→4，届时总分 80.3（良好）。"],
+    ["what-if-top-band-has-nothing-above", "所有项目都已评分：总分 100.0（优秀）。", "已是最高等级「优秀」。"],
+    ["what-if-chosen-item-cannot-reach", "所有项目都已评分：总分 20.0（不合格）。",
+     "所选项目全部给到 5 分，总分 25.6（不合格），仍达不到「待改进」（≥ 40）。"],
+  ]) {
+    const vector = VECTORS.what_if.find((v) => v.name === name);
+    assert.deepStrictEqual(texts.whatIfTexts(vector.expect, data), { projection, target }, name);
+  }
+  assert.equal(texts.whatIfTexts(null, data), null);
+});
+
+test("a saved appraisal is named by employee and period, and when it was saved", () => {
+  assert.equal(texts.appraisalName({ employee: "王五", period: "2026Q4" }), "王五 · 2026Q4");
+  assert.equal(texts.appraisalName({ employee: " ", period: "" }), "（未填姓名） · （未填期间）");
+  assert.match(texts.savedAt("2026-12-01T02:05:00Z"), /^12月1日 \d\d:05$/);
+  assert.equal(texts.savedAt("garbage"), "");
+});

@@ -15,6 +15,12 @@
     return new URL(`${base.replace(/\/$/, "")}/`, place.location.href);
   }
 
+  // The URL of the site's page `path` ("team", "glossary/teamwork"): a folder with
+  // directory URLs, a .html file in a site built for file:// (whose pages end in .html).
+  function pageUrl(path, base, place = root) {
+    return new URL(place.location.pathname.endsWith(".html") ? `${path}.html` : `${path}/`, base);
+  }
+
   // Loads data/calculator/<name>.js from `folder` once, and gives what it registered.
   function loadData(folder, name) {
     const store = (root.__positionCatalog ??= {});
@@ -33,7 +39,12 @@
     return SAFE_ID.test(id) ? loadData(folder, `positions/${id}`) : Promise.reject(new Error(id));
   }
 
-  const data = { siteBase, loadData, loadPosition };
+  // The company's scoring settings and the fixed rules, without a position (the team view).
+  function loadCompany(folder) {
+    return loadData(folder, "company");
+  }
+
+  const data = { siteBase, pageUrl, loadData, loadPosition, loadCompany };
   (root.PositionCalculator ??= {}).data = data;
   if (typeof module !== "undefined") module.exports = data;
 })(globalThis);

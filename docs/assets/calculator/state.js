@@ -5,7 +5,7 @@
 (function (root) {
   "use strict";
 
-  const { readNumber, readWhole, parseEntry } =
+  const { readNumber, readWhole, parseEntry, numberText } =
     root.PositionCalculator?.numbers ?? require("./numbers.js");
 
   const TEXT_FIELDS = ["period", "employee", "rater"];
@@ -21,9 +21,21 @@
     return String(value).replace(/[\u0000-\u001f\u007f]/g, "").slice(0, TEXT_LIMIT);
   }
 
-  function isMonthlyRate(text) {
-    const value = readNumber(text);
-    return value !== null && value >= 0 && value <= MONTHLY_LIMIT;
+  // A completion rate as kept ("95.5"), from what was typed ("９５．５％"); null if it is none.
+  function monthlyRate(text) {
+    const value = readNumber(text, "%");
+    return value !== null && value >= 0 && value <= MONTHLY_LIMIT ? numberText(value) : null;
+  }
+
+  // An actual result as kept, in the unit of the KPI's scale ("120%" on a % scale is 120).
+  function actualValue(text, scale) {
+    const value = readNumber(text, scale.unit);
+    return value === null ? null : numberText(value);
+  }
+
+  function pointsText(text, points) {
+    const value = readWhole(text, points.min, points.max);
+    return value === null ? null : numberText(value);
   }
 
   function competencyIds(data) {
@@ -49,15 +61,17 @@
       } else if (TEXT_FIELDS.includes(key)) {
         state[key] = cleanText(rawValue);
       } else if (key === "m") {
-        if (isMonthlyRate(value) && position.monthly.length) state.monthly = value;
+        const rate = monthlyRate(value);
+        if (rate !== null && position.monthly.length) state.monthly = rate;
         else drop(key, value, position.monthly.length ? "不是有效的完成率" : "本岗位没有月度指标");
       } else if ((match = /^([kal])(\d+)$/.exec(key))) {
         decodeKpi(state, data, match[1], Number(match[2]), value, drop);
       } else if ((match = /^c\.(.+)$/.exec(key))) {
         const id = match[1];
         const { min: low, max: high } = data.scoring.points;
+        const rating = pointsText(value, data.scoring.points);
         if (!competencies.has(id)) drop(key, value, "本岗位不考核这一项");
-        else if (readWhole(value, low, high) !== null) state.ratings[id] = value;
+        else if (rating !== null) state.ratings[id] = rating;
         else drop(key, value, `评分须为 ${low}–${high} 的整数`);
       } else {
         drop(cleanText(key), cleanText(value), "无法识别");
@@ -75,10 +89,12 @@
     const entry = state.kpis[index] || (state.kpis[index] = {});
     if (letter === "k") {
       const { min: low, max: high } = data.scoring.points;
-      if (readWhole(value, low, high) !== null) entry.points = value;
+      const points = pointsText(value, data.scoring.points);
+      if (points !== null) entry.points = points;
       else drop(key, value, `得分须为 ${low}–${high} 的整数`);
     } else if (letter === "a") {
-      if (kind === "tiers" && readNumber(value) !== null) entry.actual = value;
+      const actual = kind === "tiers" ? actualValue(value, kpi.scale) : null;
+      if (actual !== null) entry.actual = actual;
       else drop(key, value, kind === "tiers" ? "实际值不是数字" : "该 KPI 不按实际值评分");
     } else {
       const levels = kind === "named" ? kpi.scale.levels.map((l) => l.label) : [];
@@ -106,21 +122,40 @@
   // form: the sheet's texts as typed, {employee, rater, period, monthly,
   // kpis: [{points, actual, level}], ratings: {id: text}}. The state keeps what is valid.
   function stateFromForm(data, form) {
-    const { min: low, max: high } = data.scoring.points;
+    const { points } = data.scoring;
     const state = emptyState(data.position.id, data.version);
-    for (const key of TEXT_FIELDS) state[key] = form[key];
-    state.monthly = isMonthlyRate(form.monthly) ? form.monthly.trim() : "";
-    state.kpis = form.kpis.map((typed) => {
+    for (const key of TEXT_FIELDS) state[key] = cleanText(form[key]);
+    state.monthly = monthlyRate(form.monthly) ?? "";
+    state.kpis = form.kpis.map((typed, index) => {
       const entry = {};
-      if (readWhole(typed.points, low, high) !== null) entry.points = typed.points.trim();
-      if (typed.actual && readNumber(typed.actual) !== null) entry.actual = typed.actual.trim();
+      const scale = data.position.kpis[index].scale;
+      const value = pointsText(typed.points, points);
+      if (value !== null) entry.points = value;
+      const actual = typed.actual && scale ? actualValue(typed.actual, scale) : null;
+      if (actual !== null) entry.actual = actual;
       if (typed.level) entry.level = typed.level;
       return entry;
     });
     for (const [id, text] of Object.entries(form.ratings)) {
-      if (readWhole(text, low, high) !== null) state.ratings[id] = text.trim();
+      const rating = pointsText(text, points);
+      if (rating !== null) state.ratings[id] = rating;
     }
     return state;
+  }
+
+  // Whether anything was entered: an empty form is not worth keeping.
+  function hasContent(state) {
+    return TEXT_FIELDS.some((key) => state[key].trim() !== "") || state.monthly !== "" ||
+      state.kpis.some((entry) => entry && Object.keys(entry).length > 0) ||
+      Object.keys(state.ratings).length > 0;
+  }
+
+  // What the scorer reads from a state (a saved or imported appraisal, not a form).
+  function appraisalFromState(state) {
+    return {
+      kpis: Array.from(state.kpis, (entry) => (entry && entry.points ? { points: Number(entry.points) } : null)),
+      ratings: Object.fromEntries(Object.entries(state.ratings).map(([id, value]) => [id, Number(value)])),
+    };
   }
 
   // What the scorer reads from the form: the points typed (actual results and levels have
@@ -138,7 +173,8 @@
     return { kpis, ratings };
   }
 
-  const state = { emptyState, decodeState, encodeState, stateFromForm, appraisalFromForm };
+  const state = { TEXT_FIELDS, emptyState, cleanText, decodeState, encodeState, stateFromForm,
+                  appraisalFromForm, appraisalFromState, hasContent, monthlyRate, actualValue };
   (root.PositionCalculator ??= {}).state = state;
   if (typeof module !== "undefined") module.exports = state;
 })(globalThis);
