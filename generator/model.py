@@ -57,6 +57,15 @@ class PublishedVersion:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A picture of the company's (its logo, its favicon): the path in the catalogue folder,
+    which is also its place under the site's assets/company/, and the file's bytes."""
+
+    path: str
+    data: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
 class Company:
     name: str
     document: str
@@ -65,6 +74,8 @@ class Company:
     goal_categories: tuple[str, ...]
     scoring: Scoring
     versions: tuple[PublishedVersion, ...] = ()
+    logo: Picture | None = None
+    favicon: Picture | None = None
 
 
 @dataclass(frozen=True)

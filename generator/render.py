@@ -44,8 +44,12 @@ SCORING = "scoring.md"
 DOWNLOADS = "downloads.md"
 CALCULATOR = "calculator.md"
 CHANGELOG = "changelog.md"
+COMPARE = "compare.md"
 CATALOG_JSON = "downloads/catalog.json"
 CATALOG_XLSX = "downloads/catalog.xlsx"
+# The company's logo and favicon, at their paths in the catalogue folder under this one (the
+# theme overrides in site_templates/theme/ link them from here).
+COMPANY_PICTURES = "assets/company"
 # Long lists (departments, glossary, matrix index) are split into pages of this many rows,
 # and the home page lists at most this many departments, so no page grows with the catalogue.
 PAGE_SIZE = 200
@@ -158,19 +162,22 @@ class SiteRenderer:
             uri = matrix_uri(department)
             out[uri] = self.render("matrix.md.j2", uri, department=department,
                                    rows=matrix_rows(catalog, department))
+        out[COMPARE] = self.render("compare.md.j2", COMPARE)
         out[SCORING] = self.render("scoring.md.j2", SCORING)
         out[DOWNLOADS] = self.render("downloads.md.j2", DOWNLOADS)
         out[CHANGELOG] = self.render("changelog.md.j2", CHANGELOG, history=self.history,
                                      format_markdown=format_markdown)
         out[CATALOG_JSON] = to_json(catalog_to_data(catalog), compact=True)
+        for picture in (catalog.company.logo, catalog.company.favicon):
+            if picture is not None:
+                out[f"{COMPANY_PICTURES}/{picture.path}"] = picture.data
         if self.workbook and self.workbook_inline:
             from .excel.write import workbook_bytes  # openpyxl takes half a second to import
 
             out[CATALOG_XLSX] = workbook_bytes(catalog)
         elif self.workbook:
             out[CATALOG_XLSX] = b""
-        if self.calculator:
-            out.update(self.calculator_data())
+        out.update(self.calculator_data())  # the compare page reads it too
         return out
 
     def calculator_data(self) -> dict[str, str]:
@@ -297,7 +304,7 @@ def paginate(first_uri: str, items: list, size: int) -> list[Pager]:
 
 _PAGES = {"home": HOME, "departments": DEPARTMENTS, "changelog": CHANGELOG, "glossary": GLOSSARY,
           "matrix": MATRIX, "scoring": SCORING, "downloads": DOWNLOADS, "calculator": CALCULATOR,
-          "catalog_json": CATALOG_JSON, "catalog_xlsx": CATALOG_XLSX}
+          "compare": COMPARE, "catalog_json": CATALOG_JSON, "catalog_xlsx": CATALOG_XLSX}
 
 
 @functools.lru_cache(maxsize=65536)

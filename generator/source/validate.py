@@ -12,6 +12,7 @@ import datetime
 import difflib
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from ..errors import ERROR, NOTE, Problem, quote
@@ -26,6 +27,7 @@ from ..model import (
     Kpi,
     Monthly,
     NamedScale,
+    Picture,
     Position,
     PublishedVersion,
     ScaleLevel,
@@ -34,6 +36,7 @@ from ..model import (
     TierScale,
     format_number,
 )
+from .pictures import read_picture
 from .yamlsrc import Path_, Source, format_path
 
 # `\Z`, not `$`: `$` also matches before a final line break.
@@ -121,6 +124,7 @@ def build_company(src: Source, check: Checker) -> Company | None:
         if name is not None and name in names[:i]:
             check.at(src, ("goal_categories", i, "name"), f"duplicate goal category {quote(name)}")
     versions = _versions(src, check)
+    pictures = {key: _picture(src, key, check) for key in ("logo", "favicon")}
     if categories is None or None in names or not points_known or not scales_known:
         return None
     return Company(
@@ -133,7 +137,19 @@ def build_company(src: Source, check: Checker) -> Company | None:
                         dict(value(src, ("scoring", "combination"), {})),
                         value(src, ("scoring", "decimals"), 0), grades),
         versions=versions,
+        **pictures,
     )
+
+
+def _picture(src: Source, key: str, check: Checker) -> Picture | None:
+    """company.<key>: the picture file it names, next to company.yaml (None if not set)."""
+    name = value(src, ("company", key))
+    if name is None:
+        return None
+    picture, problem = read_picture(name, Path(src.file).parent)
+    if problem:
+        check.at(src, ("company", key), problem)
+    return picture
 
 
 def _named_scales(src: Source, low: int | None, high: int | None, points_known: bool,
