@@ -9,4 +9,4 @@ from .cli import main
 __all__ = ["main"]
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(prog="python -m generator"))

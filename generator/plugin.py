@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -15,6 +16,8 @@ from mkdocs.structure.files import File, Files
 from .catalog import load_catalog
 from .errors import ERROR, NOTE, WARNING, CatalogError, Problem, report_problems
 from .render import CALCULATOR, CATALOG_XLSX, SiteRenderer, expand_departments
+from .resources import DOCS, TEMPLATES, THEME_OVERRIDES, docs_files
+from .site import assets
 from .site.background import WorkbookJob
 from .site.build import SiteBuild
 from .site.offline import use_own_iframe_worker
@@ -23,27 +26,30 @@ from .versions.history import load_history
 log = logging.getLogger("mkdocs.plugins.position-catalog")
 # Notes are acknowledged facts (shown on the site), so they do not fail `mkdocs build --strict`.
 LOG_BY_LEVEL = {ERROR: log.error, WARNING: log.warning, NOTE: log.info}
-THEME_OVERRIDES = "theme"  # under the templates folder: Jinja overrides of the theme's own
 
 
 def log_problem(problem: Problem) -> None:
     LOG_BY_LEVEL[problem.level](str(problem))
 
 
-def _add_theme_overrides(config: MkDocsConfig, folder: Path) -> None:
-    """Put `folder` before the theme's templates (after a site's own `custom_dir`), so the
-    site can still override what the plugin overrides."""
+def _add_theme_overrides(config: MkDocsConfig, folders: list[Path]) -> None:
+    """Put `folders` (first wins) before the theme's templates, after a site's own
+    `custom_dir`, so the site can still override what the plugin overrides."""
     dirs = config.theme.dirs
-    if str(folder) in dirs or not folder.is_dir():
-        return
     custom = config.theme.get("custom_dir")
     at = 1 if custom and dirs and Path(dirs[0]).resolve() == Path(custom).resolve() else 0
-    dirs.insert(at, str(folder))
+    for folder in reversed(folders):
+        if folder.is_dir() and str(folder) not in dirs:
+            dirs.insert(at, str(folder))
 
 
 class CatalogPluginConfig(Config):
     catalog = c.Type(str, default="catalog")
-    templates = c.Type(str, default="site_templates")
+    # A folder of the site's own page templates: a file named like one of the package's
+    # (position.md.j2, …; theme/ for the theme's) replaces it, the rest come from the package.
+    templates = c.Type(str, default="")
+    # Add the tool's own pages (calculator, team view, guide) and assets where docs/ has none.
+    tool_pages = c.Type(bool, default=True)
     # The nav entry `<title>: departments/index.md` becomes a section listing every department.
     departments_nav_title = c.Type(str, default="部门")
     # Past this many departments the nav shows only the (paginated) overview page: Material
@@ -71,7 +77,12 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.build = SiteBuild(config.site_dir, swap=self.command != "serve")
         base = Path(config.config_file_path or ".").resolve().parent
         self.catalog_dir = base / self.config.catalog
-        self.templates_dir = base / self.config.templates
+        own = [base / self.config.templates] if self.config.templates else []
+        self.templates_dirs = [p for p in own if p.resolve() != TEMPLATES.resolve()] + [TEMPLATES]
+        for folder in own:
+            if not folder.is_dir():
+                raise PluginError(f"templates: {folder} is not a folder (the plugin's option "
+                                  "`templates` names a folder of the site's own templates)")
         try:
             self.catalog = load_catalog(self.catalog_dir)
         except CatalogError as exc:
@@ -82,23 +93,26 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         for entry in self.history:
             if entry.problem:
                 log.warning(f"变更记录 {entry.version}: {entry.problem}")
-        _add_theme_overrides(config, self.templates_dir / THEME_OVERRIDES)
-        if config.nav:
-            config.nav = expand_departments(
-                config.nav,
-                self.config.departments_nav_title,
-                self.catalog,
-                self.config.nav_departments_limit,
-            )
+        _add_theme_overrides(config, [d / THEME_OVERRIDES for d in self.templates_dirs])
+        assets.add_markdown_extensions(config.markdown_extensions, config.mdx_configs)
+        assets.add_missing(config.extra_css, assets.CSS)
+        scripts = [str(getattr(s, "path", s)) for s in config.extra_javascript]
+        config.extra_javascript.extend(
+            ExtraScriptValue(path) for path in assets.JAVASCRIPT if path not in scripts)
         use_own_iframe_worker(config)
         config.site_dir = str(self.build.begin(on_wait=log.info))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.config.tool_pages:
+            for path in docs_files():
+                if files.get_file_from_path(path) is None:
+                    files.append(File(path, str(DOCS), config.site_dir,
+                                      config.use_directory_urls))
         has_calculator = files.get_file_from_path(CALCULATOR) is not None
         renderer = SiteRenderer(
             self.catalog,
-            self.templates_dir,
+            self.templates_dirs,
             calculator=has_calculator,
             history=self.history,
             workbook_inline=False,
@@ -114,6 +128,15 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             )
         for uri, content in pages.items():
             files.append(File.generated(config, uri, content=content))
+        if not config.nav:
+            own = [f.src_uri for f in files.documentation_pages() if f.src_uri not in pages]
+            config.nav = assets.default_nav(set(pages) | set(own), own)
+        config.nav = expand_departments(
+            config.nav,
+            self.config.departments_nav_title,
+            self.catalog,
+            self.config.nav_departments_limit,
+        )
         return files
 
     @event_priority(-200)  # after every other plugin has written its files (search index, ...)
@@ -146,6 +169,6 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             self.build.abandon()
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        for path in (self.catalog_dir, self.templates_dir):
+        for path in (self.catalog_dir, *self.templates_dirs):
             server.watch(str(path))
         return server

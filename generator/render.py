@@ -31,11 +31,12 @@ from .model import (
     Position,
     format_number,
 )
+from .resources import TEMPLATES
 from .scoring.score import calculator_rules
 from .versions.changes import VersionChanges
 from .versions.format import format_markdown
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "site_templates"
+TEMPLATES_DIR = TEMPLATES  # the package's page templates (generator/resources.py)
 HOME = "index.md"
 DEPARTMENTS = "departments/index.md"
 GLOSSARY = "glossary/index.md"
@@ -114,7 +115,7 @@ class SiteRenderer:
         self.history = history or [VersionChanges(company.version, company.effective_date, None)]
         current = self.history[0].diff
         self.current_changes = {p.id: p for p in current.positions()} if current else {}
-        self.env = Environment(loader=FileSystemLoader(str(templates_dir)),
+        self.env = Environment(loader=FileSystemLoader([str(d) for d in _folders(templates_dir)]),
                                undefined=StrictUndefined, keep_trailing_newline=True,
                                trim_blocks=True, lstrip_blocks=True, autoescape=False)
         self.env.filters["md"] = escape_markdown
@@ -305,6 +306,11 @@ def paginate(first_uri: str, items: list, size: int) -> list[Pager]:
 _PAGES = {"home": HOME, "departments": DEPARTMENTS, "changelog": CHANGELOG, "glossary": GLOSSARY,
           "matrix": MATRIX, "scoring": SCORING, "downloads": DOWNLOADS, "calculator": CALCULATOR,
           "compare": COMPARE, "catalog_json": CATALOG_JSON, "catalog_xlsx": CATALOG_XLSX}
+
+
+def _folders(templates: Path | list[Path]) -> list[Path]:
+    """Template folders, first wins: a site's own, then the package's."""
+    return [templates] if isinstance(templates, (str, Path)) else list(templates)
 
 
 @functools.lru_cache(maxsize=65536)

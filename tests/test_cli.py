@@ -30,7 +30,7 @@ def run(*arguments: str) -> subprocess.CompletedProcess:
 
 
 def test_every_command_is_a_module_of_its_own():
-    assert list(COMMANDS) == ["check", "export", "import", "render", "score", "diff"]
+    assert list(COMMANDS) == ["check", "export", "import", "render", "score", "diff", "new", "schemas"]
     for name, command in COMMANDS.items():
         assert command.__name__.startswith("generator.cli.") and command.NAME == name
 
@@ -48,7 +48,7 @@ def test_a_command_line_that_does_not_go_together_is_a_usage_error(mini, capsys)
         main(["export", "--format", "xlsx"])
     assert stopped.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
-        "python -m generator: error: export --format xlsx needs -o FILE"
+        "position-standards: error: export --format xlsx needs -o FILE"
     )
 
 

@@ -1,4 +1,5 @@
-"""Command line: python -m generator check | export | import | render | score | diff.
+"""Command line: position-standards (or python -m generator) check | export | import | render |
+score | diff | new | schemas.
 
 One module per command, each with its `NAME`, `HELP`, `add_arguments(parser)` and
 `run(args) -> exit code`; `main` only builds the parser and dispatches. Commands import what
@@ -9,18 +10,19 @@ from __future__ import annotations
 
 import argparse
 
-from . import check, diff, export, import_workbook, render, score
+from . import check, diff, export, import_workbook, new, render, schemas, score
 from .common import UsageError
 
 COMMANDS = {
-    command.NAME: command for command in (check, export, import_workbook, render, score, diff)
+    command.NAME: command
+    for command in (check, export, import_workbook, render, score, diff, new, schemas)
 }
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, prog: str = "position-standards") -> int:
     """Run the command `argv` names (default: the process's arguments); its exit code."""
     parser = argparse.ArgumentParser(
-        prog="python -m generator", description="Position standards catalogue tools."
+        prog=prog, description="Position standards catalogue tools."
     )
     commands = parser.add_subparsers(dest="command", required=True)
     for command in COMMANDS.values():

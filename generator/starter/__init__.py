@@ -1,8 +1,8 @@
 """A new company's project, ready to build: `position-standards new DIR`.
 
 The files live in `project/` beside this module; names that would be hidden or special in the
-package (`.gitignore`, `.vscode/`, `.pre-commit-config.yaml`) are stored without their dot and
-get it when written.
+package (`.gitignore`, `.vscode/`, `.pre-commit-config.yaml`, `docs/.gitkeep`: the site's own
+pages go into docs/, empty at first) are stored without their dot and get it when written.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ SCHEMAS = files("generator") / "schemas"
 DOTTED = {
     "gitignore": ".gitignore",
     "vscode": ".vscode",
+    "gitkeep": ".gitkeep",
     "pre-commit-config.yaml": ".pre-commit-config.yaml",
 }
 SCHEMA_FOLDER = Path("catalog") / "schemas"
