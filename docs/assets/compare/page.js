@@ -154,16 +154,21 @@
       }
     }
 
-    // A side's menus show its position; without one, they start at the other side's
-    // department (a menu someone has already moved is left where it is).
+    // A side's menus show its position. Without one, someone is about to choose: they start at
+    // the other side's department (a menu someone has already moved is left where it is),
+    // with every department a choice away.
     async showChooser(side) {
       const own = this.loaded[side];
       const other = this.loaded[side === "a" ? "b" : "a"];
       const chooser = this.choosers[side];
-      if (own) await chooser.showDepartment(own.position.department, own.position.id, own.department);
-      else if (other && !chooser.departmentSelect.value) {
+      if (own) {
+        await chooser.showDepartment(own.position.department, own.position.id, own.department);
+        return;
+      }
+      if (other && !chooser.departmentSelect.value) {
         await chooser.showDepartment(other.position.department, "", other.department);
-      } else await chooser.loadDepartments();
+      }
+      await chooser.loadDepartments();
     }
 
     async choose(side, id) {
