@@ -17,13 +17,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("catalog", nargs="?", default=DEFAULT_CATALOG)
     parser.add_argument("--out", required=True, help="folder to write the pages into")
     parser.add_argument("--templates", help="the page templates (default: site_templates/)")
+    parser.add_argument(
+        "--engine",
+        choices=["zensical"],
+        help="write a whole project another engine builds: OUT/docs/ (every "
+        "page and asset) and OUT/mkdocs.yml",
+    )
+    parser.add_argument(
+        "--site-name", default="岗位目标与考核指标", help="with --engine: the site's name"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    return render(args.catalog, Path(args.out), Path(args.templates) if args.templates else None)
+    templates = Path(args.templates) if args.templates else None
+    return render(args.catalog, Path(args.out), templates, args.engine, args.site_name)
 
 
-def render(catalog_dir: str, out: Path, templates: Path | None = None) -> int:
+def render(
+    catalog_dir: str,
+    out: Path,
+    templates: Path | None = None,
+    engine: str | None = None,
+    site_name: str = "",
+) -> int:
     """Write every generated page under `out`, all or none, replacing only what the render
     produces."""
     from ..render import TEMPLATES_DIR, SiteRenderer
@@ -37,9 +53,15 @@ def render(catalog_dir: str, out: Path, templates: Path | None = None) -> int:
         pages = SiteRenderer(catalog, templates or TEMPLATES_DIR, history=history).pages()
     except CatalogError as exc:  # the workbook download: a text longer than a cell holds
         return print_problems(exc.problems) or 1
+    if engine == "zensical":
+        from ..site.zensical import engine_files
+
+        files = engine_files(catalog, pages, site_name, out)
+    else:
+        files = {out / uri: content for uri, content in pages.items()}
     try:
-        write_files({out / uri: content for uri, content in pages.items()})
+        write_files(files)
     except OSError as exc:  # a full disk, a read-only folder: no page has changed
         return cannot_write(f"cannot write the pages to {out}", exc)
-    print(f"wrote {len(pages)} files to {out}")
+    print(f"wrote {len(files)} files to {out}")
     return 0
