@@ -31,7 +31,7 @@ from .model import (
     Position,
     format_number,
 )
-from .resources import TEMPLATES
+from .resources import SCHEMAS, TEMPLATES
 from .scoring.score import calculator_rules
 from .versions.changes import VersionChanges
 from .versions.format import format_markdown
@@ -47,6 +47,7 @@ CALCULATOR = "calculator.md"
 CHANGELOG = "changelog.md"
 COMPARE = "compare.md"
 CATALOG_JSON = "downloads/catalog.json"
+SCHEMAS_FOLDER = "downloads/schemas"
 CATALOG_XLSX = "downloads/catalog.xlsx"
 # The company's logo and favicon, at their paths in the catalogue folder under this one (the
 # theme overrides in site_templates/theme/ link them from here).
@@ -165,10 +166,12 @@ class SiteRenderer:
                                    rows=matrix_rows(catalog, department))
         out[COMPARE] = self.render("compare.md.j2", COMPARE)
         out[SCORING] = self.render("scoring.md.j2", SCORING)
-        out[DOWNLOADS] = self.render("downloads.md.j2", DOWNLOADS)
+        out[DOWNLOADS] = self.render("downloads.md.j2", DOWNLOADS,
+                                     schema_names=[posixpath.basename(u) for u in schema_files()])
         out[CHANGELOG] = self.render("changelog.md.j2", CHANGELOG, history=self.history,
                                      format_markdown=format_markdown)
         out[CATALOG_JSON] = to_json(catalog_to_data(catalog), compact=True)
+        out.update(schema_files())
         for picture in (catalog.company.logo, catalog.company.favicon):
             if picture is not None:
                 out[f"{COMPANY_PICTURES}/{picture.path}"] = picture.data
@@ -306,6 +309,12 @@ def paginate(first_uri: str, items: list, size: int) -> list[Pager]:
 _PAGES = {"home": HOME, "departments": DEPARTMENTS, "changelog": CHANGELOG, "glossary": GLOSSARY,
           "matrix": MATRIX, "scoring": SCORING, "downloads": DOWNLOADS, "calculator": CALCULATOR,
           "compare": COMPARE, "catalog_json": CATALOG_JSON, "catalog_xlsx": CATALOG_XLSX}
+
+
+def schema_files() -> dict[str, bytes]:
+    """The catalogue files' JSON Schemas, published beside the data downloads."""
+    return {f"{SCHEMAS_FOLDER}/{path.name}": path.read_bytes()
+            for path in sorted(SCHEMAS.glob("*.schema.json"))}
 
 
 def _folders(templates: Path | list[Path]) -> list[Path]:

@@ -60,3 +60,13 @@ def test_a_header_naming_a_missing_schema_is_noticed(tmp_path):
     shutil.rmtree(copy / "schemas")
     with pytest.raises(AssertionError, match="does not exist"):
         assert_every_file_validates(copy)
+
+
+def test_the_site_publishes_the_schemas_beside_the_data_downloads():
+    from generator import load_catalog
+    from generator.render import SiteRenderer
+
+    pages = SiteRenderer(load_catalog(REAL_CATALOG), workbook=False).pages()
+    for path in SCHEMA_DIR.glob("*.schema.json"):
+        assert pages[f"downloads/schemas/{path.name}"] == path.read_bytes()
+        assert f"(downloads/schemas/{path.name})" in pages["downloads.md"]
