@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+# The suite pins the English messages (and tests/test_messages_*.py the Chinese ones, asking
+# for them explicitly); commands run by the tests inherit this.
+os.environ.setdefault("POSITION_STANDARDS_LANG", "en")
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_CATALOG = ROOT / "catalog"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..messages import LANGUAGES, set_language
 from . import check, diff, export, import_workbook, new, render, schemas, score
 from .common import UsageError
 
@@ -21,13 +22,22 @@ COMMANDS = {
 
 def main(argv: list[str] | None = None, prog: str = "position-standards") -> int:
     """Run the command `argv` names (default: the process's arguments); its exit code."""
-    parser = argparse.ArgumentParser(
-        prog=prog, description="Position standards catalogue tools."
+    parser = argparse.ArgumentParser(prog=prog, description="Position standards catalogue tools.")
+    language = argparse.ArgumentParser(add_help=False)
+    language.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help="the language of the messages (default: zh, or en where the environment asks for it)",
     )
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", required=True)
     for command in COMMANDS.values():
-        command.add_arguments(commands.add_parser(command.NAME, help=command.HELP))
+        command.add_arguments(
+            commands.add_parser(command.NAME, help=command.HELP, parents=[language])
+        )
     args = parser.parse_args(argv)
+    set_language(args.lang)
     try:
         return COMMANDS[args.command].run(args)
     except UsageError as exc:
