@@ -353,3 +353,27 @@ def test_guidance_outside_0_to_100_percent_is_an_error(mini, capsys, value, mess
     assert main(["check", "catalog"]) == 1
     err = capsys.readouterr().err
     assert f"catalog/company.yaml:65: scoring.grades[0] (优秀).max_percent: {message}" in err
+
+
+# ------------------------------------------------------------------- the team view's CSV
+
+TEAM_CSV = (
+    '\ufeff"position","title","department","employee","rater","period","version","monthly",'
+    '"kpi1","kpi1_actual","kpi2","kpi2_actual","teamwork","accuracy","efficient","kpi_on5",'
+    '"kpi_on100","core_on5","reference_on5","attitude_on5","ability_on5","ability_on100",'
+    '"overall","grade","complete"\r\n'
+    '"sales-manager","销售部经理","销售部","张三","李四","2026Q4","1.0","95.5","5","130","4",'
+    '"较满意","4","5","3","4.6","92","4.5","","3","4.1","82","89","良好","是"\r\n'
+)
+
+
+def test_batch_reads_the_team_views_csv_unchanged(mini, tmp_path, capsys):
+    """The calculator's team export: what `score` leaves aside (title, monthly, the results the
+    calculator showed) is no problem, and the results are scored again from the entries."""
+    source = tmp_path / "团队考核-2026Q4.csv"
+    source.write_text(TEAM_CSV.replace('"89","良好"', '"12","不合格"'), encoding="utf-8")
+    assert main(["score", str(source), "--catalog", "catalog"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert (
+        out[1] == "2,sales-manager,销售部经理,张三,李四,2026Q4,4.6,92.0,4.1,82.0,89.0,良好,True,,"
+    )

@@ -114,7 +114,9 @@
       if (entry.actual) params.set(`a${index}`, entry.actual);
       if (entry.level) params.set(`l${index}`, entry.level);
     });
-    for (const [id, value] of Object.entries(state.ratings)) if (value) params.set(`c.${id}`, value);
+    // Ratings in the order of their ids: one appraisal has one link, however it was entered
+    // (a form, a link, an imported file), so that links compare as appraisals do.
+    for (const id of Object.keys(state.ratings).sort()) if (state.ratings[id]) params.set(`c.${id}`, state.ratings[id]);
     if (state.monthly) params.set("m", state.monthly);
     return params.toString();
   }
