@@ -6,13 +6,15 @@ No MkDocs here: the plugin, `python -m generator render` and the tests call the 
 from __future__ import annotations
 
 import functools
+import os
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .catalog import DEPARTMENT_FILE, DEPARTMENTS_DIR, VOCABULARY_FILE
 from .escape import markdown_inline as escape_markdown
 from .escape import nav_title, script_json
 from .export import (
@@ -184,6 +186,20 @@ class SiteRenderer:
         out.update(self.calculator_data())  # the compare page reads it too
         return out
 
+    def sources(self) -> dict[str, str]:
+        """The catalogue file each page is made from, by page (paths in the catalogue folder):
+        a position's YAML, a department's _department.yaml, a glossary entry's vocabulary.yaml.
+        What "edit this page" opens; see source_edit_uri."""
+        out = {}
+        for department in self.catalog.departments:
+            folder = f"{DEPARTMENTS_DIR}/{department.id}"
+            out[department_uri(department)] = f"{folder}/{DEPARTMENT_FILE}"
+            for position in department.positions:
+                out[position_uri(position)] = f"{folder}/{PurePath(position.source_file).name}"
+        for competency in self.catalog.competencies:
+            out[competency_uri(competency)] = VOCABULARY_FILE
+        return out
+
     def calculator_data(self) -> dict[str, str]:
         """The calculator's data: one small script per position (all it needs to score it),
         one per department for choosing, and an index of titles loaded only for search.
@@ -241,6 +257,13 @@ class SiteRenderer:
         uri = competency_uri(competency)
         return self.render("competency.md.j2", uri, competency=competency,
                            usage=self.usage[competency.id], departments=self.departments)
+
+
+def source_edit_uri(source: Path, docs_dir: str | os.PathLike) -> str:
+    """A page's edit_uri (MkDocs' File.edit_uri) for the catalogue file `source`: its path from
+    the docs folder, as mkdocs-gen-files' set_edit_path gives it, so MkDocs joins it to
+    repo_url and edit_uri: ../catalog/departments/finance/fin-manager.yaml."""
+    return PurePath(os.path.relpath(source, docs_dir)).as_posix()
 
 
 def calculator_script(name: str, data: object) -> dict[str, str]:
