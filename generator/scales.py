@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .messages import _
 from .model import NamedScale, TierScale
 from .numbers import format_number, parse_number_text
 
@@ -32,7 +33,6 @@ _WIDE = str.maketrans(
         "－": "-",
     }
 )
-EXAMPLE = "'>=100%=5; >?%=4; >99%=3; 否则=1' (否则手工: scored by hand below the tiers)"
 
 
 def scale_to_text(scale: TierScale | NamedScale | None) -> str:
@@ -63,28 +63,31 @@ def text_to_scale(text: str) -> tuple[Any, str | None]:
         match = _OTHERWISE.match(part)
         if match:
             if index != len(parts) - 1:
-                return None, f"'{part}' must come last"
+                return None, _("'{part}' must come last", part=part)
             if match.group(1) != "手工":
                 points = parse_number_text(match.group(1))
                 if not isinstance(points, int):
-                    return None, f"points must be whole numbers, got '{match.group(1)}'"
+                    return None, _(
+                        "points must be whole numbers, got '{points}'", points=match.group(1)
+                    )
                 otherwise = points
             continue
         match = _TIER.match(part)
         if not match:
-            return None, f"'{part}' is not a tier such as '>120%=5'"
+            return None, _("'{part}' is not a tier such as '>120%=5'", part=part)
         op, value, unit, points = match.groups()
         parsed_points = parse_number_text(points)
         if not isinstance(parsed_points, int):
-            return None, f"points must be whole numbers, got '{points}'"
+            return None, _("points must be whole numbers, got '{points}'", points=points)
         if value != LOST or unit:
             units.add(unit or "")
         threshold = None if value == LOST else parse_number_text(value)
         tiers.append({"op": op, "value": threshold, "points": parsed_points})
     if not tiers:
-        return None, "it has no tier"
+        return None, _("it has no tier")
     if len(units) > 1:
-        return None, f"the tiers mix units ({', '.join(sorted(u or 'none' for u in units))})"
+        shown = ", ".join(sorted(unit or _("none") for unit in units))
+        return None, _("the tiers mix units ({units})", units=shown)
     # a lost threshold may leave its unit away; a scale of lost thresholds only has none
     return {"unit": units.pop() if units else "", "tiers": tiers, "otherwise": otherwise}, None
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import CatalogError
+from ..messages import _
 from .common import DEFAULT_CATALOG, cannot_write, print_problems
 
 NAME = "import"
@@ -56,7 +57,7 @@ def import_workbook(workbook: Path, catalog_dir: str, write: bool, delete: bool 
     except CatalogError as exc:  # the result would not load: a bug, but still write nothing
         return print_problems(exc.problems) or 1
     if not changes:
-        print("no changes: the catalogue already matches the workbook")
+        print(_("no changes: the catalogue already matches the workbook"))
         return 0
     sys.stdout.write(describe_changes(changes))
     deleted = deleted_positions(changes)
@@ -66,8 +67,12 @@ def import_workbook(workbook: Path, catalog_dir: str, write: bool, delete: bool 
         return 1
     if write and deleted and not delete:
         print(
-            f"refused: this import deletes {len(deleted)} position(s): {id_list(deleted)}; "
-            "nothing was written. Run again with --write --delete if they are meant to go.",
+            _(
+                "refused: this import deletes {count} position(s): {ids}; nothing was "
+                "written. Run again with --write --delete if they are meant to go.",
+                count=len(deleted),
+                ids=id_list(deleted),
+            ),
             file=sys.stderr,
         )
         return 1
@@ -75,17 +80,24 @@ def import_workbook(workbook: Path, catalog_dir: str, write: bool, delete: bool 
         try:
             apply_import(changes)
         except OSError as exc:
-            return cannot_write(f"{exc.filename or catalog_dir}: cannot write", exc)
-        print(f"wrote {len(changes)} file(s)")
+            return cannot_write(_("{path}: cannot write", path=exc.filename or catalog_dir), exc)
+        print(_("wrote {count} file(s)", count=len(changes)))
     elif deleted:
         print(
-            f"dry run: {len(changes)} file(s) would change, deleting {len(deleted)} "
-            f"position(s): {id_list(deleted)}; nothing was written. Run again with --write "
-            "--delete to write them."
+            _(
+                "dry run: {count} file(s) would change, deleting {deleted} position(s): "
+                "{ids}; nothing was written. Run again with --write --delete to write them.",
+                count=len(changes),
+                deleted=len(deleted),
+                ids=id_list(deleted),
+            )
         )
     else:
         print(
-            f"dry run: {len(changes)} file(s) would change; nothing was written. "
-            "Run again with --write to write them."
+            _(
+                "dry run: {count} file(s) would change; nothing was written. "
+                "Run again with --write to write them.",
+                count=len(changes),
+            )
         )
     return 0

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from ..messages import _
 from ..model import GROUP_NAMES, GROUPS, Catalog
 from ..source.schema import SCHEMA_DIR
 from ..source.validate import SAFE_ID
@@ -60,38 +61,56 @@ class Gatherer:
         for row in rows:
             position_id, department = row["id"], row["department"]
             if department is None:
-                self.error(row, "department", "missing department")
+                self.error(row, "department", _("missing department"))
             elif department not in self.departments:
                 choices = [d.name for d in self.catalog.departments]
                 self.error(
                     row,
                     "department",
-                    f"unknown department {quoted(department)}"
-                    f"{close_match(department, choices)}; departments (edited in YAML): "
-                    f"{', '.join(choices)}",
+                    _(
+                        "unknown department {department}{hint}; departments (edited in YAML): "
+                        "{departments}",
+                        department=quoted(department),
+                        hint=close_match(department, choices),
+                        departments=", ".join(choices),
+                    ),
                 )
             if position_id is None:
-                self.error(row, "id", "missing position id")
+                self.error(row, "id", _("missing position id"))
                 continue
             if position_id in self.drafts:
                 self.error(
                     row,
                     "id",
-                    f"duplicate position {quoted(position_id)} (also on row "
-                    f"{self.drafts[position_id].row.number})",
+                    _(
+                        "duplicate position {id} (also on row {row})",
+                        id=quoted(position_id),
+                        row=self.drafts[position_id].row.number,
+                    ),
                 )
                 continue
             if not SAFE_ID.match(position_id) or len(position_id) > 64:
                 self.error(
                     row,
                     "id",
-                    f"{quoted(position_id)} is not a safe position id: use "
-                    "lowercase ASCII letters, digits and single hyphens, e.g. fin-analyst",
+                    _(
+                        "{id} is not a safe position id: use lowercase ASCII letters, digits "
+                        "and single hyphens, e.g. fin-analyst",
+                        id=quoted(position_id),
+                    ),
                 )
             if row["status"] not in STATUS_KEYS:
-                got = quoted(row["status"]) if row["status"] is not None else "nothing"
+                labels = {"published": STATUS_LABELS["published"], "draft": STATUS_LABELS["draft"]}
                 self.error(
-                    row, "status", f"expected {' or '.join(STATUS_LABELS.values())}, got {got}"
+                    row,
+                    "status",
+                    _("expected {published} or {draft}, got nothing", **labels)
+                    if row["status"] is None
+                    else _(
+                        "expected {published} or {draft}, got {value}",
+                        **labels,
+                        value=quoted(row["status"]),
+                    ),
                 )
             self.drafts[position_id] = Draft(row, self.departments.get(department, ""))
 
@@ -99,15 +118,21 @@ class Gatherer:
         """The position a row of a child sheet belongs to, or None (reported)."""
         position_id = row["id"]
         if position_id is None:
-            self.error(row, "id", f"missing position id ({POSITIONS.columns[1].header})")
+            self.error(
+                row, "id", _("missing position id ({header})", header=POSITIONS.columns[1].header)
+            )
             return None
         draft = self.drafts.get(position_id)
         if draft is None:
             self.error(
                 row,
                 "id",
-                f"unknown position {quoted(position_id)}: not on the "
-                f"{POSITIONS.name} sheet{close_match(position_id, list(self.drafts))}",
+                _(
+                    "unknown position {id}: not on the {sheet} sheet{hint}",
+                    id=quoted(position_id),
+                    sheet=POSITIONS.name,
+                    hint=close_match(position_id, list(self.drafts)),
+                ),
             )
         return draft
 
@@ -126,8 +151,12 @@ class Gatherer:
                 self.error(
                     row,
                     "id",
-                    f"position {quoted(row['id'])} already has a monthly indicator "
-                    f"on row {draft.monthly.number}; a position has at most one",
+                    _(
+                        "position {id} already has a monthly indicator on row {row}; "
+                        "a position has at most one",
+                        id=quoted(row["id"]),
+                        row=draft.monthly.number,
+                    ),
                 )
                 continue
             draft.monthly = row
@@ -136,7 +165,7 @@ class Gatherer:
         taken: dict[tuple, int] = {}
         for row in rows:
             draft = self.owner(row)
-            number = self.place(row, "number", taken, "the KPI's place in the position's list")
+            number = self.place(row, "number", taken, _("the KPI's place in the position's list"))
             if draft:
                 draft.kpis.append((number, row))
 
@@ -146,40 +175,70 @@ class Gatherer:
             draft = self.owner(row)
             group = self.groups.get(row["group"] or "")
             if group is None:
-                got = quoted(row["group"]) if row["group"] is not None else "nothing"
-                self.error(row, "group", f"expected {', '.join(GROUP_NAMES.values())}, got {got}")
+                groups = ", ".join(GROUP_NAMES.values())
+                self.error(
+                    row,
+                    "group",
+                    _("expected {groups}, got nothing", groups=groups)
+                    if row["group"] is None
+                    else _(
+                        "expected {groups}, got {value}", groups=groups, value=quoted(row["group"])
+                    ),
+                )
             order = self.place(
-                row, "order", taken, "the item's place in its group", scope=row["group"] or ""
+                row, "order", taken, _("the item's place in its group"), scope=row["group"] or ""
             )
             name = row["name"]
             competency_id = self.names.get(name or "")
             if name is None:
                 self.error(
-                    row, "name", f"expected a name from the {VOCABULARY.name} sheet, got nothing"
+                    row,
+                    "name",
+                    _("expected a name from the {sheet} sheet, got nothing", sheet=VOCABULARY.name),
                 )
             elif competency_id is None:
                 self.error(
                     row,
                     "name",
-                    f"unknown competency {quoted(name)}: not on the "
-                    f"{VOCABULARY.name} sheet{close_match(name, list(self.names), 0.5)}",
+                    _(
+                        "unknown competency {name}: not on the {sheet} sheet{hint}",
+                        name=quoted(name),
+                        sheet=VOCABULARY.name,
+                        hint=close_match(name, list(self.names), 0.5),
+                    ),
                 )
             if draft and group and competency_id:
                 draft.competencies[group].append((order, competency_id, row))
 
     def place(self, row: Row, key: str, taken: dict, what: str, scope: str = "") -> float:
-        """A row's whole-number place (1, 2, …) in its position's list; inf if it has none."""
+        """A row's whole-number place (1, 2, …) in its position's list; inf if it has none.
+
+        `what` says what the place is, in the language of the messages."""
         value = row[key]
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            got = quoted(value) if isinstance(value, str) else "nothing" if value is None else value
-            self.error(row, key, f"expected a whole number from 1 ({what}), got {got}")
+            self.error(
+                row,
+                key,
+                _("expected a whole number from 1 ({what}), got nothing", what=what)
+                if value is None
+                else _(
+                    "expected a whole number from 1 ({what}), got {value}",
+                    what=what,
+                    value=quoted(value) if isinstance(value, str) else value,
+                ),
+            )
             return float("inf")
         seen = taken.setdefault((row["id"], scope, value), row.number)
         if seen != row.number:
             self.error(
                 row,
                 key,
-                f"{value} is used twice for position {quoted(row['id'])} (also on row {seen})",
+                _(
+                    "{value} is used twice for position {id} (also on row {row})",
+                    value=value,
+                    id=quoted(row["id"]),
+                    row=seen,
+                ),
             )
         return value
 
@@ -215,7 +274,9 @@ class Assembly:
             data["monthly"] = self.item(MONTHLY, self.draft.monthly, ("monthly",))
         self.cells.put(("kpis",), row.ref("weight_total"))
         ordered = sorted(self.draft.kpis, key=lambda k: (k[0], k[1].number))
-        kpis = [self.item(KPIS, kpi_row, ("kpis", i)) for i, (_, kpi_row) in enumerate(ordered)]
+        kpis = [
+            self.item(KPIS, kpi_row, ("kpis", i)) for i, (_order, kpi_row) in enumerate(ordered)
+        ]
         if kpis:
             data["kpis"] = kpis
         competencies = self.competencies()
@@ -282,7 +343,7 @@ class Assembly:
                 continue
             self.cells.put(("competencies", group), items[0][2].ref("group"))
             out[group] = []
-            for i, (_, competency_id, row) in enumerate(items):
+            for i, (_order, competency_id, row) in enumerate(items):
                 self.cells.put(("competencies", group, i), row.ref("name"))
                 out[group].append(competency_id)
         return out

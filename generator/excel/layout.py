@@ -17,8 +17,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ..export import catalog_to_data, to_json
+from ..messages import _
 from ..model import GROUP_NAMES, Catalog, Department, Position
-from ..scales import EXAMPLE, scale_to_text, text_to_scale
+from ..scales import scale_to_text, text_to_scale
 
 TEXT, NUMBER, WHOLE, COMPUTED = "text", "number", "whole", "computed"
 MAX_CELL_CHARS = 32_767  # Excel's own limit for a cell, both ways
@@ -126,8 +127,13 @@ def _scale(text: str) -> Any:
     scale, problem = text_to_scale(text)
     if problem:
         raise ValueError(
-            f"cannot read the scale {quoted(text)}: {problem}; write tiers such as "
-            f"{EXAMPLE}, or a named scale such as satisfaction-5"
+            _(
+                "cannot read the scale {text}: {problem}; write tiers such as "
+                "'>=100%=5; >?%=4; >99%=3; 否则=1' (否则手工: scored by hand below the tiers), "
+                "or a named scale such as satisfaction-5",
+                text=quoted(text),
+                problem=problem,
+            )
         )
     return scale
 

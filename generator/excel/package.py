@@ -25,6 +25,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils.cell import range_boundaries
 
 from ..files import read_at_most
+from ..messages import _
 
 MAX_WORKBOOK_BYTES = 32 * 2**20  # the file (an export of 100x the source catalogue: ~6 MB)
 MAX_UNPACKED_BYTES = 64 * 2**20  # all parts unpacked (~130x the source catalogue)
@@ -33,7 +34,6 @@ MAX_PARTS = 1_000  # files inside the zip (an export has 25)
 MAX_CELLS = 2_000_000  # cells of all sheets: openpyxl keeps a few hundred bytes per cell
 MAX_RANGE_CELLS = 100_000  # cells covered by merged ranges and hyperlink ranges together
 
-FRESH = "save the workbook again in Excel, or export a fresh one"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and .xlsx files with a password
 _EXCEL_ROWS, _EXCEL_COLUMNS = 1_048_576, 16_384
 _RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -72,16 +72,20 @@ def open_workbook(path: Path) -> Workbook:
     if data.startswith(_OLE):
         raise WorkbookFileError(
             "",
-            "an old .xls workbook, or one with a password; save it in "
-            "Excel as Excel 工作簿 (*.xlsx), without a password",
+            _(
+                "an old .xls workbook, or one with a password; save it in "
+                "Excel as Excel 工作簿 (*.xlsx), without a password"
+            ),
         )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
         raise WorkbookFileError(
             "",
-            "not an .xlsx workbook (the file is not a zip archive); "
-            "save it in Excel as Excel 工作簿 (*.xlsx)",
+            _(
+                "not an .xlsx workbook (the file is not a zip archive); "
+                "save it in Excel as Excel 工作簿 (*.xlsx)"
+            ),
         ) from None
     with archive:
         _check_sizes(archive)
@@ -96,23 +100,37 @@ def open_workbook(path: Path) -> Workbook:
 
 
 def _read(path: Path) -> bytes:
-    limit = f"the limit of {MAX_WORKBOOK_BYTES:,} ({MAX_WORKBOOK_BYTES / 2**20:g} MiB)"
+    limit = {"limit": MAX_WORKBOOK_BYTES, "mib": MAX_WORKBOOK_BYTES / 2**20}
     try:
         if path.is_dir():
-            raise WorkbookFileError("", "a folder, not a workbook file")
+            raise WorkbookFileError("", _("a folder, not a workbook file"))
         size = path.stat().st_size
         if size > MAX_WORKBOOK_BYTES:
             raise WorkbookFileError(
-                "", f"the file has {size:,} bytes, more than {limit} for a workbook"
+                "",
+                _(
+                    "the file has {size:,} bytes, more than the limit of {limit:,} "
+                    "({mib:g} MiB) for a workbook",
+                    size=size,
+                    **limit,
+                ),
             )
         with path.open("rb") as handle:
             data = read_at_most(handle, MAX_WORKBOOK_BYTES)
     except FileNotFoundError:
-        raise WorkbookFileError("", "no such file") from None
+        raise WorkbookFileError("", _("no such file")) from None
     except OSError as exc:
-        raise WorkbookFileError("", f"cannot read the file: {exc.strerror or exc}") from None
+        raise WorkbookFileError(
+            "", _("cannot read the file: {reason}", reason=exc.strerror or exc)
+        ) from None
     if data is None:
-        raise WorkbookFileError("", f"the file has more bytes than {limit} for a workbook")
+        raise WorkbookFileError(
+            "",
+            _(
+                "the file has more bytes than the limit of {limit:,} ({mib:g} MiB) for a workbook",
+                **limit,
+            ),
+        )
     return data
 
 
@@ -122,23 +140,33 @@ def _check_sizes(archive: zipfile.ZipFile) -> None:
     if len(parts) > MAX_PARTS:
         raise WorkbookFileError(
             "",
-            f"cannot read the workbook: it holds {len(parts):,} files, "
-            f"more than the limit of {MAX_PARTS:,}; export a fresh workbook",
+            _(
+                "cannot read the workbook: it holds {count:,} files, "
+                "more than the limit of {limit:,}; export a fresh workbook",
+                count=len(parts),
+                limit=MAX_PARTS,
+            ),
         )
     total = sum(part.file_size for part in parts)
     if total > MAX_UNPACKED_BYTES:
         raise WorkbookFileError(
             "",
-            f"cannot read the workbook: its parts unpack to {total:,} "
-            f"bytes, more than the limit of {MAX_UNPACKED_BYTES:,} "
-            f"({MAX_UNPACKED_BYTES / 2**20:g} MiB); export a fresh workbook",
+            _(
+                "cannot read the workbook: its parts unpack to {total:,} bytes, more than "
+                "the limit of {limit:,} ({mib:g} MiB); export a fresh workbook",
+                total=total,
+                limit=MAX_UNPACKED_BYTES,
+                mib=MAX_UNPACKED_BYTES / 2**20,
+            ),
         )
     for part in parts:
         if part.flag_bits & 0x1:
             raise WorkbookFileError(
                 "",
-                "cannot read the workbook: its parts are encrypted; "
-                "save it in Excel without a password",
+                _(
+                    "cannot read the workbook: its parts are encrypted; "
+                    "save it in Excel without a password"
+                ),
             )
 
 
@@ -174,9 +202,12 @@ def _scan_parts(archive: zipfile.ZipFile, sheets: dict[str, str]) -> None:
         ):
             raise WorkbookFileError(
                 sheet,
-                f"{name} unpacks to more than {MAX_PACKING_RATIO} "
-                "times its packed size, the limit for a part; export a "
-                "fresh workbook",
+                _(
+                    "{part} unpacks to more than {ratio} times its packed size, the limit "
+                    "for a part; export a fresh workbook",
+                    part=name,
+                    ratio=MAX_PACKING_RATIO,
+                ),
             )
         if not name.endswith((".xml", ".rels", ".vml")):
             continue
@@ -188,14 +219,19 @@ def _scan_parts(archive: zipfile.ZipFile, sheets: dict[str, str]) -> None:
             raise (
                 WorkbookFileError(
                     sheet,
-                    "the sheet declares XML entities (<!DOCTYPE>), which "
-                    "no .xlsx does; export a fresh workbook",
+                    _(
+                        "the sheet declares XML entities (<!DOCTYPE>), which "
+                        "no .xlsx does; export a fresh workbook"
+                    ),
                 )
                 if sheet
                 else WorkbookFileError(
                     "",
-                    f"cannot read the workbook: {name} declares XML entities "
-                    "(<!DOCTYPE>), which no .xlsx does; export a fresh workbook",
+                    _(
+                        "cannot read the workbook: {part} declares XML entities "
+                        "(<!DOCTYPE>), which no .xlsx does; export a fresh workbook",
+                        part=name,
+                    ),
                 )
             )
         if not (sheet or name.startswith("xl/worksheets/")):
@@ -204,28 +240,51 @@ def _scan_parts(archive: zipfile.ZipFile, sheets: dict[str, str]) -> None:
         if cells > MAX_CELLS:
             raise WorkbookFileError(
                 sheet,
-                f"the workbook has more than the limit of "
-                f"{MAX_CELLS:,} cells; export a fresh workbook",
+                _(
+                    "the workbook has more than the limit of {limit:,} cells; "
+                    "export a fresh workbook",
+                    limit=MAX_CELLS,
+                ),
             )
         for tag in _RANGE_TAG.finditer(data):
             ref = _ref(tag.group(2))
             area = _area(ref) if ref else 0
             covered += area
             if covered > MAX_RANGE_CELLS:
-                merged = tag.group(1) == b"mergeCell"
-                what = "merged cells" if merged else "a hyperlink"
-                size = (
-                    f"covering {area:,} cells, more than"
-                    if area > MAX_RANGE_CELLS
-                    else f"covering {area:,} cells, which with the ranges before it is more than"
-                )
                 raise WorkbookFileError(
                     f"{sheet or name}!{ref}",
-                    f"{what} {size} the limit of "
-                    f"{MAX_RANGE_CELLS:,} for merged cells and linked "
-                    "ranges in a workbook; "
-                    + ("unmerge them (取消合并单元格)" if merged else "remove it"),
+                    _too_large_range(tag.group(1) == b"mergeCell", area, area > MAX_RANGE_CELLS),
                 )
+
+
+def _too_large_range(merged: bool, area: int, alone: bool) -> str:
+    """Why merged cells or a hyperlink range are refused; `alone`: it is too large by itself."""
+    values = {"area": area, "limit": MAX_RANGE_CELLS}
+    if merged and alone:
+        return _(
+            "merged cells covering {area:,} cells, more than the limit of {limit:,} for "
+            "merged cells and linked ranges in a workbook; unmerge them (取消合并单元格)",
+            **values,
+        )
+    if merged:
+        return _(
+            "merged cells covering {area:,} cells, which with the ranges before it is more "
+            "than the limit of {limit:,} for merged cells and linked ranges in a workbook; "
+            "unmerge them (取消合并单元格)",
+            **values,
+        )
+    if alone:
+        return _(
+            "a hyperlink covering {area:,} cells, more than the limit of {limit:,} for "
+            "merged cells and linked ranges in a workbook; remove it",
+            **values,
+        )
+    return _(
+        "a hyperlink covering {area:,} cells, which with the ranges before it is more "
+        "than the limit of {limit:,} for merged cells and linked ranges in a workbook; "
+        "remove it",
+        **values,
+    )
 
 
 def _ref(attributes: bytes) -> str:
@@ -265,11 +324,19 @@ def _diagnose(
         # (bind_cells: a cell names a style that xl/styles.xml does not have)
         return WorkbookFileError(
             "",
-            f"cannot read the workbook: its cell styles (xl/styles.xml) "
-            f"cannot be read ({detail}); {FRESH}",
+            _(
+                "cannot read the workbook: its cell styles (xl/styles.xml) cannot be read "
+                "({detail}); save the workbook again in Excel, or export a fresh one",
+                detail=detail,
+            ),
         )
     return WorkbookFileError(
-        "", f"cannot read the workbook: it is damaged, or not an .xlsx workbook ({detail}); {FRESH}"
+        "",
+        _(
+            "cannot read the workbook: it is damaged, or not an .xlsx workbook ({detail}); "
+            "save the workbook again in Excel, or export a fresh one",
+            detail=detail,
+        ),
     )
 
 
@@ -277,12 +344,31 @@ def _damaged(sheet: str, name: str, problem: str, last_cell: str = "") -> Workbo
     if sheet and last_cell:
         return WorkbookFileError(
             f"{sheet}!{last_cell}",
-            f"the sheet is damaged in or after this cell ({name}: {problem}); {FRESH}",
+            _(
+                "the sheet is damaged in or after this cell ({part}: {problem}); "
+                "save the workbook again in Excel, or export a fresh one",
+                part=name,
+                problem=problem,
+            ),
         )
     if sheet:
-        return WorkbookFileError(sheet, f"the sheet is damaged ({name}: {problem}); {FRESH}")
+        return WorkbookFileError(
+            sheet,
+            _(
+                "the sheet is damaged ({part}: {problem}); "
+                "save the workbook again in Excel, or export a fresh one",
+                part=name,
+                problem=problem,
+            ),
+        )
     return WorkbookFileError(
-        "", f"cannot read the workbook: {name} is damaged ({problem}); {FRESH}"
+        "",
+        _(
+            "cannot read the workbook: {part} is damaged ({problem}); "
+            "save the workbook again in Excel, or export a fresh one",
+            part=name,
+            problem=problem,
+        ),
     )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..catalog import DEPARTMENT_FILE, DEPARTMENTS_DIR, display_path, load_catalog
 from ..errors import CatalogError, Problem
+from ..messages import _
 from ..model import Catalog, Position
 from .read import PositionImport, WorkbookImport
 from .yamledit import file_comments, lost_comments, new_text, update_list, update_text
@@ -39,11 +40,19 @@ class FileChange:
         return "create" if self.old is None else "delete" if self.new is None else "change"
 
     def summary(self) -> str:
-        if self.moved_from:
-            text = f"{self.action} {self.moved_from_shown} -> {self.shown}"
+        """The change in one line: `change catalog/...yaml`, `move a -> b (note)`."""
+        action, path, old = self.action, self.shown, self.moved_from_shown
+        if action == "move":
+            text = _("move {old} -> {path}", old=old, path=path)
+        elif action == "rename":
+            text = _("rename {old} -> {path}", old=old, path=path)
+        elif action == "create":
+            text = _("create {path}", path=path)
+        elif action == "delete":
+            text = _("delete {path}", path=path)
         else:
-            text = f"{self.action} {self.shown}"
-        return f"{text} ({self.note})" if self.note else text
+            text = _("change {path}", path=path)
+        return _("{change} ({note})", change=text, note=self.note) if self.note else text
 
     def diff(self) -> str:
         old = (self.old or "").splitlines(keepends=True)
@@ -87,7 +96,11 @@ def plan_import(imported: WorkbookImport) -> list[FileChange]:
         old = source.read_text(encoding="utf-8")
         text = update_text(old, position.data)
         if source != path:  # moved to another department, or renamed
-            note = f"same title {previous.title}: its comments are kept" if previous else ""
+            note = (
+                _("same title {title}: its comments are kept", title=previous.title)
+                if previous
+                else ""
+            )
             changes.append(
                 FileChange(
                     path,
@@ -150,18 +163,22 @@ def too_many_deletions(deleted: list[str], catalog: Catalog) -> str | None:
     total = len(catalog.positions())
     if 2 * len(deleted) <= total:
         return None
-    return (
-        f"refused: this import deletes {len(deleted)} of the catalogue's {total} positions, "
+    return _(
+        "refused: this import deletes {count} of the catalogue's {total} positions, "
         "more than half, so nothing was written, not even with --delete; if the workbook "
         "lost rows, export a fresh one; to retire so many positions, delete their YAML "
-        "files"
+        "files",
+        count=len(deleted),
+        total=total,
     )
 
 
 def id_list(ids: list[str], shown: int = 10) -> str:
     """`a, b, c`, or the first `shown` of them and how many in all."""
     text = ", ".join(ids[:shown])
-    return f"{text}, … ({len(ids)} in all)" if len(ids) > shown else text
+    if len(ids) <= shown:
+        return text
+    return _("{first}, … ({count} in all)", first=text, count=len(ids))
 
 
 def describe_changes(changes: list[FileChange]) -> str:
@@ -171,16 +188,21 @@ def describe_changes(changes: list[FileChange]) -> str:
         lines.append(f"{change.summary()}\n")
         lost = "; ".join(change.lost_comments)
         if change.lost_comments and change.new is None:
-            lines.append(
-                f"  {len(change.lost_comments)} comment(s) are lost with it: {lost} (a "
-                "renamed position keeps its file's comments when its title stays the "
-                "same)\n"
+            said = _(
+                "{count} comment(s) are lost with it: {comments} (a renamed position keeps "
+                "its file's comments when its title stays the same)",
+                count=len(change.lost_comments),
+                comments=lost,
             )
+            lines.append(f"  {said}\n")
         elif change.lost_comments:
-            lines.append(
-                f"  {len(change.lost_comments)} comment(s) could not be kept "
-                f"(they belonged to removed or replaced values): {lost}\n"
+            said = _(
+                "{count} comment(s) could not be kept (they belonged to removed or replaced "
+                "values): {comments}",
+                count=len(change.lost_comments),
+                comments=lost,
             )
+            lines.append(f"  {said}\n")
     return "".join(lines) + "".join(c.diff() for c in changes)
 
 
@@ -213,9 +235,10 @@ def _check_result(root: Path, changes: list[FileChange]) -> None:
                         display_path(root),
                         0,
                         "",
-                        "the imported "
-                        "catalogue would not load; nothing was written (this is a bug "
-                        "in the import, please report it)",
+                        _(
+                            "the imported catalogue would not load; nothing was written "
+                            "(this is a bug in the import, please report it)"
+                        ),
                     ),
                 ]
             ) from None

@@ -13,6 +13,7 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from ..catalog import display_path, load_catalog
 from ..errors import CatalogError, Problem
+from ..messages import _
 from ..model import Catalog
 from ..source.schema import check_schema
 from ..source.validate import Checker, build_position
@@ -34,20 +35,29 @@ from .layout import (
 from .package import WorkbookFileError, open_workbook
 from .rows import Report, SheetReader
 
-# A hidden data sheet is refused: what an import reads must be what the person checking the
-# workbook sees (hidden rows and columns, common with filters, are only warned about).
-_HIDDEN = {
-    "hidden": "the sheet is hidden; an import reads hidden sheets too, so show it "
-    "(右键点击工作表标签 → 取消隐藏) and check what it holds, then import again",
-    "veryHidden": "the sheet is very hidden (by a macro or another program: Excel's menus "
-    "cannot show it); an import reads hidden sheets too, so export a fresh "
-    "workbook and make the edits there",
-}
-# Validation messages name YAML keys; these few are columns of the workbook.
-_COLUMN_WORDS = {
-    "weights_total_note": "权重合计说明 (weights_total_note)",
-    "`status: draft`": "状态 待补充",
-}
+
+def _hidden_sheet(state: str) -> str:
+    """Why a hidden data sheet is refused: what an import reads must be what the person
+    checking the workbook sees (hidden rows and columns, common with filters, are only
+    warned about)."""
+    if state == "veryHidden":
+        return _(
+            "the sheet is very hidden (by a macro or another program: Excel's menus "
+            "cannot show it); an import reads hidden sheets too, so export a fresh "
+            "workbook and make the edits there"
+        )
+    return _(
+        "the sheet is hidden; an import reads hidden sheets too, so show it "
+        "(右键点击工作表标签 → 取消隐藏) and check what it holds, then import again"
+    )
+
+
+def _column_words() -> dict[str, str]:
+    """Validation messages name YAML keys; these few are columns of the workbook."""
+    return {
+        "weights_total_note": _("权重合计说明 (weights_total_note)"),
+        "`status: draft`": _("状态 待补充"),
+    }
 
 
 @dataclass
@@ -90,7 +100,7 @@ def read_workbook(path: str | os.PathLike, catalog_dir: str | os.PathLike) -> Wo
                 display_path(Path(catalog_dir)),
                 0,
                 "",
-                "the catalogue has errors; fix them before importing a workbook",
+                _("the catalogue has errors; fix them before importing a workbook"),
             ),
         ]
         return result
@@ -104,9 +114,11 @@ def read_workbook(path: str | os.PathLike, catalog_dir: str | os.PathLike) -> Wo
     if stamp and stamp != fingerprint(result.catalog):
         report.warning(
             display_path(Path(path)),
-            "the catalogue has changed since this workbook "
-            "was exported (a YAML edit or an earlier import); check that the changes "
-            "listed below undo nothing you want to keep",
+            _(
+                "the catalogue has changed since this workbook "
+                "was exported (a YAML edit or an earlier import); check that the changes "
+                "listed below undo nothing you want to keep"
+            ),
         )
     result.positions = read_sheets(book, result.catalog, report)
     result.problems = _sorted(report.problems, display_path(Path(path)))
@@ -118,7 +130,7 @@ def _sorted(problems: list[Problem], workbook: str) -> list[Problem]:
 
     def key(item: tuple[int, Problem]) -> tuple:
         index, problem = item
-        sheet, _, cell = problem.file.partition("!")
+        sheet, _bang, cell = problem.file.partition("!")
         order = (
             -1
             if problem.file == workbook
@@ -132,7 +144,7 @@ def _sorted(problems: list[Problem], workbook: str) -> list[Problem]:
             column = column_index_from_string(letters)
         return (order, row, column, index)
 
-    return [p for _, p in sorted(enumerate(problems), key=key)]
+    return [p for _index, p in sorted(enumerate(problems), key=key)]
 
 
 def read_sheets(book: Workbook, catalog: Catalog, report: Report) -> list[PositionImport]:
@@ -145,9 +157,11 @@ def read_sheets(book: Workbook, catalog: Catalog, report: Report) -> list[Positi
     if not positions:  # every other row would only be "unknown position"
         report.error(
             POSITIONS.name,
-            "no positions below the header row: importing it would "
-            "delete every position, so nothing was read (were the rows deleted? export "
-            "a fresh workbook)",
+            _(
+                "no positions below the header row: importing it would "
+                "delete every position, so nothing was read (were the rows deleted? export "
+                "a fresh workbook)"
+            ),
         )
         return []
     importer.read_positions(positions)
@@ -169,21 +183,29 @@ def _sheet_readers(book: Workbook, report: Report) -> dict[str, SheetReader] | N
             close = difflib.get_close_matches(spec.name, extra, 1, 0.5) or (
                 extra if len(extra) == 1 else []
             )
-            hint = f" (was it renamed to '{close[0]}'?)" if close else ""
+            sheets = ", ".join(names)
             report.error(
-                spec.name, f"missing sheet{hint}; the workbook needs the sheets {', '.join(names)}"
+                spec.name,
+                _(
+                    "missing sheet (was it renamed to '{name}'?); the workbook needs the "
+                    "sheets {sheets}",
+                    name=close[0],
+                    sheets=sheets,
+                )
+                if close
+                else _("missing sheet; the workbook needs the sheets {sheets}", sheets=sheets),
             )
             ok = False
             continue
         sheet = book[spec.name]
         if sheet.sheet_state != "visible":
-            report.error(spec.name, _HIDDEN.get(sheet.sheet_state, _HIDDEN["hidden"]))
+            report.error(spec.name, _hidden_sheet(sheet.sheet_state))
             ok = False
         reader = SheetReader(sheet, spec, report)
         ok = reader.check_bounds() and reader.check_headers() and ok
         readers[spec.name] = reader
     for name in extra:
-        report.warning(name, "sheet is not part of the workbook; it was ignored")
+        report.warning(name, _("sheet is not part of the workbook; it was ignored"))
     return readers if ok else None
 
 
@@ -209,6 +231,6 @@ def _checked(gathered: Gatherer, catalog: Catalog, report: Report) -> list[Posit
 
 def _in_column_words(problem: Problem) -> str:
     message = problem.message
-    for word, column in _COLUMN_WORDS.items():
+    for word, column in _column_words().items():
         message = message.replace(word, column)
     return message

@@ -12,6 +12,7 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import ERROR, WARNING, Problem
+from ..messages import _
 from ..numbers import number_as_typed, parse_number_text
 from .layout import COMPUTED, MAX_CELL_CHARS, TEXT, Column, SheetSpec, quoted
 
@@ -69,16 +70,23 @@ class SheetReader:
         if sheet.max_row > MAX_SHEET_ROWS:
             self.report.error(
                 name,
-                f"the sheet reaches row {sheet.max_row:,}, beyond the limit "
-                f"of {MAX_SHEET_ROWS:,} rows; delete the rows below the data",
+                _(
+                    "the sheet reaches row {row:,}, beyond the limit of {limit:,} rows; "
+                    "delete the rows below the data",
+                    row=sheet.max_row,
+                    limit=MAX_SHEET_ROWS,
+                ),
             )
             return False
         if sheet.max_column > MAX_SHEET_COLUMNS:
             self.report.error(
                 name,
-                f"the sheet reaches column "
-                f"{get_column_letter(sheet.max_column)}, beyond the limit of "
-                f"{MAX_SHEET_COLUMNS} columns; delete the columns right of the data",
+                _(
+                    "the sheet reaches column {column}, beyond the limit of {limit} columns; "
+                    "delete the columns right of the data",
+                    column=get_column_letter(sheet.max_column),
+                    limit=MAX_SHEET_COLUMNS,
+                ),
             )
             return False
         return True
@@ -97,9 +105,11 @@ class SheetReader:
             if header in found:
                 self.report.error(
                     f"{name}!{get_column_letter(index)}1",
-                    f"column "
-                    f"{quoted(header)} appears twice (also in "
-                    f"{get_column_letter(found[header])}1)",
+                    _(
+                        "column {header} appears twice (also in {cell})",
+                        header=quoted(header),
+                        cell=f"{get_column_letter(found[header])}1",
+                    ),
                 )
                 ok = False
             else:
@@ -117,16 +127,23 @@ class SheetReader:
                 position = next((i for i, h in unknown.items() if close and h == close[0]), 0)
                 there = unknown.pop(position, None)
             if there is None:
-                self.report.error(name, f"missing column '{column.header}'")
+                self.report.error(name, _("missing column '{header}'", header=column.header))
             else:
                 self.report.error(
                     f"{name}!{get_column_letter(position)}1",
-                    f"missing column '{column.header}' (this header reads {quoted(there)})",
+                    _(
+                        "missing column '{header}' (this header reads {found})",
+                        header=column.header,
+                        found=quoted(there),
+                    ),
                 )
         for index, header in unknown.items():
             self.report.warning(
                 f"{name}!{get_column_letter(index)}1",
-                f"column {quoted(header)} is not part of the workbook; it was ignored",
+                _(
+                    "column {header} is not part of the workbook; it was ignored",
+                    header=quoted(header),
+                ),
             )
         return ok
 
@@ -159,9 +176,11 @@ class SheetReader:
         if hidden_rows:
             self.report.warning(
                 self.spec.name,
-                "hidden or filtered-out rows are imported all "
-                f"the same: {_first(hidden_rows)}; show them (取消隐藏, 清除筛选) "
-                "to check them",
+                _(
+                    "hidden or filtered-out rows are imported all the same: {rows}; "
+                    "show them (取消隐藏, 清除筛选) to check them",
+                    rows=_first(hidden_rows),
+                ),
             )
         hidden: set[int] = set()
         for key, dimension in self.sheet.column_dimensions.items():
@@ -176,15 +195,18 @@ class SheetReader:
         if hidden_columns:
             self.report.warning(
                 self.spec.name,
-                "hidden columns are imported all the same: "
-                f"{_first(hidden_columns)}; show them (取消隐藏) to check them",
+                _(
+                    "hidden columns are imported all the same: {columns}; "
+                    "show them (取消隐藏) to check them",
+                    columns=_first(hidden_columns),
+                ),
             )
 
     def _check_merged(self) -> None:
         for merged in self.sheet.merged_cells.ranges:
             self.report.error(
                 f"{self.spec.name}!{merged.coord}",
-                "merged cells: unmerge them (取消合并单元格) and fill in every cell",
+                _("merged cells: unmerge them (取消合并单元格) and fill in every cell"),
             )
             anchor = self.sheet.cell(merged.min_row, merged.min_col)
             # bounded: workbook_file refuses merged ranges over MAX_RANGE_CELLS cells
@@ -206,18 +228,27 @@ class SheetReader:
         if isinstance(value, (ArrayFormula, DataTableFormula)) or cell.data_type == "f":
             text = value.text if isinstance(value, ArrayFormula) else str(value)
             self.report.error(
-                where, f"a formula where a value belongs ({text}); type the value itself"
+                where,
+                _(
+                    "a formula where a value belongs ({formula}); type the value itself",
+                    formula=text,
+                ),
             )
             return text
         if cell.data_type == "e":
-            self.report.error(where, f"the cell shows the error {value}; type the value itself")
+            self.report.error(
+                where, _("the cell shows the error {error}; type the value itself", error=value)
+            )
             return str(value)
         if isinstance(value, str):
             if len(value) > MAX_CELL_CHARS:
                 self.report.error(
                     where,
-                    f"{len(value):,} characters, more than the limit of "
-                    f"{MAX_CELL_CHARS:,} for a cell",
+                    _(
+                        "{count:,} characters, more than the limit of {limit:,} for a cell",
+                        count=len(value),
+                        limit=MAX_CELL_CHARS,
+                    ),
                 )
                 value = value[:MAX_CELL_CHARS]
             value = value.strip()
@@ -228,9 +259,15 @@ class SheetReader:
         if isinstance(value, (datetime.date, datetime.time, datetime.timedelta)):
             self.report.error(
                 where,
-                f"expected {'text' if column.kind == TEXT else 'a number'}"
-                ", got a date or time; format the cell as text (文本) and type the "
-                "value again",
+                _(
+                    "expected text, got a date or time; format the cell as text (文本) and "
+                    "type the value again"
+                )
+                if column.kind == TEXT
+                else _(
+                    "expected a number, got a date or time; format the cell as text (文本) "
+                    "and type the value again"
+                ),
             )
             return str(value)
         percent = "%" in (cell.number_format or "")
@@ -262,10 +299,12 @@ def _cell_number(value: Any, percent: bool) -> Any:
 
 def _first(items: list[str], shown: int = 10) -> str:
     text = ", ".join(items[:shown])
-    return f"{text}, … ({len(items)} in all)" if len(items) > shown else text
+    if len(items) <= shown:
+        return text
+    return _("{first}, … ({count} in all)", first=text, count=len(items))
 
 
 def close_match(word: str, choices: list[str], cutoff: float = 0.6) -> str:
     """` (did you mean 'x'?)` for the closest of `choices`, or nothing."""
     close = difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return _(" (did you mean '{name}'?)", name=close[0]) if close else ""

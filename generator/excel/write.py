@@ -17,6 +17,7 @@ from ..catalog import COMPANY_FILE, DEPARTMENT_FILE, DEPARTMENTS_DIR, VOCABULARY
 from ..errors import CatalogError, Problem, shorten
 from ..export import position_to_data
 from ..files import write_file
+from ..messages import _
 from ..model import GROUPS, WEIGHT_TOTAL, Catalog, Department, Position
 from ..source.yamlsrc import format_path
 from .guide import exported_from, write_guide
@@ -167,9 +168,11 @@ class _Writer:
 
     def _too_long(self, text: str, file: str, field: str) -> None:
         if len(text) > MAX_CELL_CHARS:
-            message = (
-                f"{len(text):,} characters, more than the {MAX_CELL_CHARS:,} an Excel "
-                "cell holds; shorten it (the workbook would cut it)"
+            message = _(
+                "{count:,} characters, more than the {limit:,} an Excel cell holds; "
+                "shorten it (the workbook would cut it)",
+                count=len(text),
+                limit=MAX_CELL_CHARS,
             )
             self.too_long.setdefault((file, field), Problem(file, 0, field, message))
 
