@@ -10,6 +10,24 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import BinaryIO
 
+from .messages import _, language
+
+# Why the system refused, said in Chinese for the errors HR meets (a name mistyped, a folder
+# without permission, a full disk); any other keeps the system's own words.
+_REASONS = {
+    errno.ENOENT: lambda: _("No such file or directory"),
+    errno.EACCES: lambda: _("Permission denied"),
+    errno.EPERM: lambda: _("Operation not permitted"),
+    errno.ENOSPC: lambda: _("No space left on device"),
+    errno.EROFS: lambda: _("Read-only file system"),
+    errno.EISDIR: lambda: _("Is a directory"),
+    errno.ENOTDIR: lambda: _("Not a directory"),
+    errno.EEXIST: lambda: _("File exists"),
+    errno.ENAMETOOLONG: lambda: _("File name too long"),
+    errno.EIO: lambda: _("Input/output error"),
+    errno.EBUSY: lambda: _("Device or resource busy"),
+}
+
 
 def read_at_most(handle: BinaryIO, limit: int) -> bytes | None:
     """All of `handle`, or None if it holds more than `limit` bytes.
@@ -24,6 +42,13 @@ def read_at_most(handle: BinaryIO, limit: int) -> bytes | None:
         if size > limit:
             return None
     return b"".join(pieces)
+
+
+def system_reason(error: OSError) -> str:
+    """Why the system refused `error`'s operation, for a message: the system's own words in
+    English (as today), in Chinese for the common errors."""
+    said = _REASONS.get(error.errno) if language() == "zh" else None
+    return said() if said else (error.strerror or str(error))
 
 
 def write_file(path: str | os.PathLike, content: str | bytes) -> None:

@@ -11,10 +11,11 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .catalog import load_catalog
 from .errors import ERROR, NOTE, WARNING, CatalogError, Problem, report_problems
+from .messages import _
 from .render import CALCULATOR, CATALOG_XLSX, SiteRenderer, expand_departments
 from .resources import DOCS, TEMPLATES, THEME_OVERRIDES, docs_files
 from .site import assets
@@ -24,8 +25,9 @@ from .site.offline import use_own_iframe_worker
 from .versions.history import load_history
 
 log = logging.getLogger("mkdocs.plugins.position-catalog")
-# Notes are acknowledged facts (shown on the site), so they do not fail `mkdocs build --strict`.
-LOG_BY_LEVEL = {ERROR: log.error, WARNING: log.warning, NOTE: log.info}
+# Notes are acknowledged facts (shown on the site), so they do not fail `mkdocs build --strict`
+# and a clean build does not repeat them: `check` says them, `mkdocs build --verbose` too.
+LOG_BY_LEVEL = {ERROR: log.error, WARNING: log.warning, NOTE: log.debug}
 
 
 def log_problem(problem: Problem) -> None:
@@ -81,18 +83,21 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.templates_dirs = [p for p in own if p.resolve() != TEMPLATES.resolve()] + [TEMPLATES]
         for folder in own:
             if not folder.is_dir():
-                raise PluginError(f"templates: {folder} is not a folder (the plugin's option "
-                                  "`templates` names a folder of the site's own templates)")
+                raise PluginError(_("templates: {folder} is not a folder (the plugin's option "
+                                    "`templates` names a folder of the site's own templates)",
+                                    folder=folder))
         try:
             self.catalog = load_catalog(self.catalog_dir)
         except CatalogError as exc:
             errors = report_problems(exc.problems, log_problem)
-            raise PluginError(f"the catalogue has {errors} error(s); see above") from None
+            raise PluginError(_("the catalogue has {count} error(s); see above", count=errors)
+                              ) from None
         report_problems(self.catalog.warnings, log_problem)
         self.history = load_history(self.catalog, self.catalog_dir)
         for entry in self.history:
             if entry.problem:
-                log.warning(f"变更记录 {entry.version}: {entry.problem}")
+                log.warning(_("变更记录 {version}: {problem}", version=entry.version,
+                              problem=entry.problem))
         _add_theme_overrides(config, [d / THEME_OVERRIDES for d in self.templates_dirs])
         assets.add_markdown_extensions(config.markdown_extensions, config.mdx_configs)
         assets.add_missing(config.extra_css, assets.CSS)
@@ -122,12 +127,19 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         shadowed = [uri for uri in pages if files.get_file_from_path(uri) is not None]
         if shadowed:
             raise PluginError(
-                "generated pages would replace pages in docs/: "
-                + ", ".join(sorted(shadowed))
-                + "; rename or remove those files"
+                _(
+                    "generated pages would replace pages in docs/: {pages}; rename or remove "
+                    "those files",
+                    pages=", ".join(sorted(shadowed)),
+                )
             )
+        # Positions, glossary entries and matrix pages are deliberately not in the nav (it
+        # would be as long as the catalogue): MkDocs is not to list them as forgotten, while a
+        # hand-written page missing from the nav still is.
         for uri, content in pages.items():
-            files.append(File.generated(config, uri, content=content))
+            files.append(
+                File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+            )
         if not config.nav:
             own = [f.src_uri for f in files.documentation_pages() if f.src_uri not in pages]
             config.nav = assets.default_nav(set(pages) | set(own), own)

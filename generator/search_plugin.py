@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
+from .messages import _
 from .search import build_index, catalog_records, html_record, page_url, write_index
 from .search.records import GUIDE, OTHER, Record
 
@@ -26,9 +27,17 @@ FOLDER = "search"  # under site_dir; site_templates/theme/partials/search.html n
 class SearchPluginConfig(Config):
     enabled = c.Type(bool, default=True)
     # Pages not indexed at all (their text would only be noise): patterns of source paths.
-    exclude = c.ListOfItems(c.Type(str), default=[
-        "matrix/*", "downloads.md", "departments/index.md", "departments/page-*.md",
-        "glossary/index.md", "glossary/page-*.md"])
+    exclude = c.ListOfItems(
+        c.Type(str),
+        default=[
+            "matrix/*",
+            "downloads.md",
+            "departments/index.md",
+            "departments/page-*.md",
+            "glossary/index.md",
+            "glossary/page-*.md",
+        ],
+    )
     # Pages ranked after everything else: their examples mention every kind of term.
     last = c.ListOfItems(c.Type(str), default=["index.md", "guide.md"])
 
@@ -39,8 +48,12 @@ class SearchPlugin(BasePlugin[SearchPluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if "material/search" in config.plugins or "search" in config.plugins:
-            log.warning("position-search replaces Material's search plugin: remove `search` "
-                        "from the plugins in mkdocs.yml")
+            log.warning(
+                _(
+                    "position-search replaces Material's search plugin: remove `search` "
+                    "from the plugins in mkdocs.yml"
+                )
+            )
         self.pages: list[Record] = []
         return config
 
@@ -51,8 +64,9 @@ class SearchPlugin(BasePlugin[SearchPluginConfig]):
         meta = page.meta.get("search") or {}
         if meta.get("exclude") or self._matches(source, self.config.exclude):
             return html
-        if page.file.generated_by == CATALOG_PLUGIN and source.startswith(("departments/",
-                                                                           "glossary/")):
+        if page.file.generated_by == CATALOG_PLUGIN and source.startswith(
+            ("departments/", "glossary/")
+        ):
             return html  # positions, glossary and departments come from the model
         kind = GUIDE if self._matches(source, self.config.last) else OTHER
         self.pages.append(html_record(page.url, page.title or "", html, kind))
@@ -65,7 +79,9 @@ class SearchPlugin(BasePlugin[SearchPluginConfig]):
         catalog_plugin = config.plugins.get(CATALOG_PLUGIN)
         catalog = getattr(catalog_plugin, "catalog", None)
         if catalog is None:
-            raise PluginError(f"position-search needs the {CATALOG_PLUGIN} plugin before it")
+            raise PluginError(
+                _("position-search needs the {plugin} plugin before it", plugin=CATALOG_PLUGIN)
+            )
 
         def url_of(src_uri: str) -> str:
             return page_url(src_uri, config.use_directory_urls)
@@ -74,8 +90,16 @@ class SearchPlugin(BasePlugin[SearchPluginConfig]):
         records += sorted(self.pages, key=lambda r: r.url)
         files = build_index(records)
         size = write_index(files, Path(config.site_dir) / FOLDER)
-        log.info(f"search index: {len(records)} pages, {len(files)} files, "
-                 f"{size / 1024:.0f} KB in {time.perf_counter() - start:.1f} s")
+        # A clean build says only MkDocs' summary; `mkdocs build --verbose` shows this too.
+        log.debug(
+            _(
+                "search index: {pages} pages, {files} files, {size} KB in {seconds} s",
+                pages=len(records),
+                files=len(files),
+                size=f"{size / 1024:.0f}",
+                seconds=f"{time.perf_counter() - start:.1f}",
+            )
+        )
 
     @staticmethod
     def _matches(source: str, patterns: list[str]) -> bool:

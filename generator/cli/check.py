@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..errors import NOTE
+from ..messages import _
 from .common import DEFAULT_CATALOG, load
 
 NAME = "check"
@@ -21,15 +22,23 @@ def run(args: argparse.Namespace) -> int:
 
 def check(catalog_dir: str) -> int:
     """Load the catalogue; print its problems, or a summary of what it holds."""
-    catalog = load(catalog_dir)
+    catalog = load(catalog_dir, notes=True)
     if catalog is None:
         return 1
     positions = catalog.positions()
     drafts = sum(p.is_draft for p in positions)
     notes = sum(w.level == NOTE for w in catalog.warnings)
     print(
-        f"{catalog_dir}: OK: {len(catalog.departments)} departments, {len(positions)} "
-        f"positions ({drafts} drafts), {len(catalog.competencies)} competencies, "
-        f"{len(catalog.warnings) - notes} warning(s), {notes} note(s)"
+        _(
+            "{catalog}: OK: {departments} departments, {positions} positions ({drafts} drafts), "
+            "{competencies} competencies, {warnings} warning(s), {notes} note(s)",
+            catalog=catalog_dir,
+            departments=len(catalog.departments),
+            positions=len(positions),
+            drafts=drafts,
+            competencies=len(catalog.competencies),
+            warnings=len(catalog.warnings) - notes,
+            notes=notes,
+        )
     )
     return 0

@@ -7,6 +7,7 @@ import sys
 
 from ..errors import CatalogError
 from ..files import write_file
+from ..messages import _
 from .common import DEFAULT_CATALOG, UsageError, cannot_write, load, print_problems
 
 NAME = "export"
@@ -28,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.format == "xlsx" and not args.output:
-        raise UsageError("export --format xlsx needs -o FILE")
+        raise UsageError(_("export --format xlsx needs -o FILE"))
     return export(args.catalog, args.format, args.output)
 
 
@@ -44,19 +45,22 @@ def export(catalog_dir: str, form: str, output: str | None) -> int:
             content: str | bytes = workbook_bytes(catalog)
         except CatalogError as exc:  # a text longer than a cell holds
             return print_problems(exc.problems) or 1
-        what = "the workbook"
     else:
         from ..export import catalog_to_data, to_json
 
         content = to_json(catalog_to_data(catalog))
-        what = "the catalogue"
     if output is None:
         sys.stdout.write(content)
         return 0
     try:
         write_file(output, content)
     except OSError as exc:
-        return cannot_write(f"{output}: cannot write {what}", exc)
+        if form == "xlsx":
+            return cannot_write(_("{file}: cannot write the workbook", file=output), exc)
+        return cannot_write(_("{file}: cannot write the catalogue", file=output), exc)
     if form == "xlsx":
-        print(f"wrote {output}: {len(catalog.positions())} positions", file=sys.stderr)
+        print(
+            _("wrote {file}: {count} positions", file=output, count=len(catalog.positions())),
+            file=sys.stderr,
+        )
     return 0

@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..files import system_reason
+from ..messages import _
+
 NAME = "new"
 HELP = "write a new project (mkdocs.yml, a starter catalogue, editor and pre-commit settings)"
 
@@ -22,7 +25,20 @@ def run(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"{args.folder}: cannot write the project: {exc.strerror or exc}", file=sys.stderr)
+        print(
+            _(
+                "{folder}: cannot write the project: {reason}",
+                folder=args.folder,
+                reason=system_reason(exc),
+            ),
+            file=sys.stderr,
+        )
         return 1
-    print(f"wrote a new project to {folder}. Next: cd {args.folder} && mkdocs serve")
+    print(
+        _(
+            "wrote a new project to {folder}. Next: cd {cd} && mkdocs serve",
+            folder=folder,
+            cd=args.folder,
+        )
+    )
     return 0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import CatalogError
 from ..files import write_files
+from ..messages import _
 from .common import DEFAULT_CATALOG, cannot_write, load, print_problems
 
 NAME = "render"
@@ -62,6 +63,6 @@ def render(
     try:
         write_files(files)
     except OSError as exc:  # a full disk, a read-only folder: no page has changed
-        return cannot_write(f"cannot write the pages to {out}", exc)
-    print(f"wrote {len(files)} files to {out}")
+        return cannot_write(_("cannot write the pages to {folder}", folder=out), exc)
+    print(_("wrote {count} files to {folder}", count=len(files), folder=out))
     return 0

@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..files import system_reason
+from ..messages import _
+
 NAME = "schemas"
 HELP = "write the JSON Schemas of the catalogue files into a folder (for editors)"
 
@@ -23,7 +26,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         written = write_schemas(args.out)
     except OSError as exc:
-        print(f"{args.out}: cannot write the schemas: {exc.strerror or exc}", file=sys.stderr)
+        print(
+            _(
+                "{folder}: cannot write the schemas: {reason}",
+                folder=args.out,
+                reason=system_reason(exc),
+            ),
+            file=sys.stderr,
+        )
         return 1
-    print(f"wrote {len(written)} schemas to {args.out}")
+    print(_("wrote {count} schemas to {folder}", count=len(written), folder=args.out))
     return 0

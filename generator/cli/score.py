@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..files import write_file
+from ..messages import _
 from .common import DEFAULT_CATALOG, cannot_write, load
 
 NAME = "score"
@@ -45,11 +46,17 @@ def score(catalog_dir: str, path: Path, output: str | None) -> int:
         try:
             write_file(output, text)
         except OSError as exc:
-            return cannot_write(f"{output}: cannot write the scored appraisals", exc)
+            return cannot_write(_("{file}: cannot write the scored appraisals", file=output), exc)
     else:
         sys.stdout.write(text)
     bad = [r for r in rows if r.get("bad")]
     for row in bad:
-        print(f"{path}: row {row['row']}: {row['problems']}", file=sys.stderr)
-    print(f"scored {len(rows) - len(bad)} of {len(rows)} appraisal(s)", file=sys.stderr)
+        print(
+            _("{file}: row {row}: {problems}", file=path, row=row["row"], problems=row["problems"]),
+            file=sys.stderr,
+        )
+    print(
+        _("scored {scored} of {count} appraisal(s)", scored=len(rows) - len(bad), count=len(rows)),
+        file=sys.stderr,
+    )
     return 1 if bad else 0

@@ -15,7 +15,8 @@ from typing import Any
 
 from ..escape import csv_cell, plain_text
 from ..export import position_to_data, scoring_to_data
-from ..files import read_at_most
+from ..files import read_at_most, system_reason
+from ..messages import _
 from ..model import GROUPS, Catalog, Position
 from .score import score
 
@@ -28,29 +29,63 @@ MAX_CELL_CHARS = 10_000  # characters of one CSV cell or one JSON text
 MAX_NUMBER_CHARS = 32  # characters of one number
 MAX_NESTING = 20  # levels of JSON brackets (the calculator's download has 5)
 
+# What scoring's error codes say about an entry (`where`: kpi2 (回款率), or a competency id):
+# an entry that is wrong, and one that is only not complete.
 ERROR_TEXT = {
-    "not-a-number": "is not a number",
-    "not-whole": "is not a whole number of points",
-    "out-of-range": "is outside the point scale",
-    "unknown-level": "is not a level of the satisfaction scale",
-    "invalid": "cannot be read",
+    "not-a-number": lambda where: _("{where}: is not a number", where=where),
+    "not-whole": lambda where: _("{where}: is not a whole number of points", where=where),
+    "out-of-range": lambda where: _("{where}: is outside the point scale", where=where),
+    "unknown-level": lambda where: _(
+        "{where}: is not a level of the satisfaction scale", where=where
+    ),
+    "invalid": lambda where: _("{where}: cannot be read", where=where),
 }
 INCOMPLETE_TEXT = {
-    "missing": "not entered",
-    "lost-threshold": "the source lost this tier's threshold: enter the points by hand",
-    "below-tiers": "below the scale's tiers: enter the points by hand",
+    "missing": lambda where: _("{where}: not entered", where=where),
+    "lost-threshold": lambda where: _(
+        "{where}: the source lost this tier's threshold: enter the points by hand", where=where
+    ),
+    "below-tiers": lambda where: _(
+        "{where}: below the scale's tiers: enter the points by hand", where=where
+    ),
 }
-OUTPUT_COLUMNS = ["row", "position", "title", "employee", "rater", "period", "kpi_on5",
-                  "kpi_on100", "ability_on5", "ability_on100", "overall", "grade", "complete",
-                  "warnings", "problems"]
+OUTPUT_COLUMNS = [
+    "row",
+    "position",
+    "title",
+    "employee",
+    "rater",
+    "period",
+    "kpi_on5",
+    "kpi_on100",
+    "ability_on5",
+    "ability_on100",
+    "overall",
+    "grade",
+    "complete",
+    "warnings",
+    "problems",
+]
 META = ("position", "employee", "rater", "period")
 # Columns of the calculator's team export (团队考核 → 导出 CSV) that scoring does not read: the
 # position's title and department, the catalogue version, the monthly completion (scored on
 # its own), and the results the calculator showed, which are scored again here.
-CALCULATOR_COLUMNS = frozenset({
-    "title", "department", "version", "monthly", "kpi_on5", "kpi_on100",
-    *(f"{group}_on5" for group in GROUPS), "ability_on5", "ability_on100", "overall", "grade",
-    "complete"})
+CALCULATOR_COLUMNS = frozenset(
+    {
+        "title",
+        "department",
+        "version",
+        "monthly",
+        "kpi_on5",
+        "kpi_on100",
+        *(f"{group}_on5" for group in GROUPS),
+        "ability_on5",
+        "ability_on100",
+        "overall",
+        "grade",
+        "complete",
+    }
+)
 
 
 @dataclass
@@ -85,35 +120,62 @@ def read_appraisals(path: Path, catalog: Catalog) -> list[Appraisal]:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            line = data[:exc.start].count(b"\n") + 1
-            raise _Refused(f"not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}); save "
-                           "the file as UTF-8 (in Excel: CSV UTF-8)") from None
+            line = data[: exc.start].count(b"\n") + 1
+            raise _Refused(
+                _(
+                    "not UTF-8 text (byte 0x{byte} on line {line}); save the file as "
+                    "UTF-8 (in Excel: CSV UTF-8)",
+                    byte=f"{data[exc.start]:02x}",
+                    line=line,
+                )
+            ) from None
         if path.suffix.lower() == ".json":
             return _from_json(text, catalog)
         return _from_csv(text, catalog)
     except _Refused as exc:
         if exc.row is None:
-            raise AppraisalFileError(f"{path}: cannot read appraisals: {exc.message}") from None
-        raise AppraisalFileError(f"{path}: row {exc.row}: {exc.message}; nothing was "
-                                 "scored") from None
+            raise AppraisalFileError(
+                _("{file}: cannot read appraisals: {reason}", file=path, reason=exc.message)
+            ) from None
+        raise AppraisalFileError(
+            _(
+                "{file}: row {row}: {reason}; nothing was scored",
+                file=path,
+                row=exc.row,
+                reason=exc.message,
+            )
+        ) from None
 
 
 def _read_bytes(path: Path) -> bytes:
-    limit = f"the limit of {MAX_FILE_BYTES:,} ({MAX_FILE_BYTES / 2**20:g} MiB)"
+    limit, mebibytes = f"{MAX_FILE_BYTES:,}", f"{MAX_FILE_BYTES / 2**20:g}"
     try:
         if path.is_dir():
-            raise _Refused("a folder, not a file")
+            raise _Refused(_("a folder, not a file"))
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise _Refused(f"the file has {size:,} bytes, more than {limit}")
+            raise _Refused(
+                _(
+                    "the file has {size} bytes, more than the limit of {limit} ({mebibytes} MiB)",
+                    size=f"{size:,}",
+                    limit=limit,
+                    mebibytes=mebibytes,
+                )
+            )
         with path.open("rb") as handle:
             data = read_at_most(handle, MAX_FILE_BYTES)
     except FileNotFoundError:
-        raise _Refused("no such file") from None
+        raise _Refused(_("no such file")) from None
     except OSError as exc:
-        raise _Refused(exc.strerror or str(exc)) from None
+        raise _Refused(system_reason(exc)) from None
     if data is None:
-        raise _Refused(f"the file has more bytes than {limit}")
+        raise _Refused(
+            _(
+                "the file has more bytes than the limit of {limit} ({mebibytes} MiB)",
+                limit=limit,
+                mebibytes=mebibytes,
+            )
+        )
     return data
 
 
@@ -128,8 +190,14 @@ def _from_json(text: str, catalog: Catalog) -> list[Appraisal]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise _Refused(f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-                       ) from None
+        raise _Refused(
+            _(
+                "not valid JSON (line {line}, column {column}: {reason})",
+                line=exc.lineno,
+                column=exc.colno,
+                reason=exc.msg,
+            )
+        ) from None
     items = data if isinstance(data, list) else [data]
     known = {c.id for c in catalog.competencies}
     return [_json_appraisal(number, item, known) for number, item in enumerate(items, 1)]
@@ -146,8 +214,10 @@ def _check_json_bounds(text: str) -> None:
         if kind in "[{":
             commas.append(0)
             if len(commas) > MAX_NESTING:
-                raise _Refused(f"brackets nested deeper than the limit of {MAX_NESTING} levels",
-                               row)
+                raise _Refused(
+                    _("brackets nested deeper than the limit of {limit} levels", limit=MAX_NESTING),
+                    row,
+                )
         elif kind in "]}":
             if commas:
                 commas.pop()
@@ -157,18 +227,29 @@ def _check_json_bounds(text: str) -> None:
             commas[-1] += 1
             if top_list and len(commas) == 1:
                 if commas[0] + 1 > MAX_ROWS:
-                    raise _Refused(f"more than the limit of {MAX_ROWS:,} appraisals in one file;"
-                                   " split the file", commas[0] + 1)
+                    raise _Refused(_too_many_rows(), commas[0] + 1)
             elif commas[-1] + 1 > MAX_COLUMNS:
-                raise _Refused(f"a list or object of more than the limit of {MAX_COLUMNS:,} "
-                               "values", row)
+                raise _Refused(
+                    _(
+                        "a list or object of more than the limit of {limit} values",
+                        limit=f"{MAX_COLUMNS:,}",
+                    ),
+                    row,
+                )
         elif kind == '"':
             if len(token) - 2 > MAX_CELL_CHARS and _text_length(token) > MAX_CELL_CHARS:
-                raise _Refused(f"a text longer than the limit of {MAX_CELL_CHARS:,} characters",
-                               row)
+                raise _Refused(
+                    _(
+                        "a text longer than the limit of {limit} characters",
+                        limit=f"{MAX_CELL_CHARS:,}",
+                    ),
+                    row,
+                )
         elif len(token) > MAX_NUMBER_CHARS:
-            raise _Refused(f"a number longer than the limit of {MAX_NUMBER_CHARS} characters",
-                           row)
+            raise _Refused(
+                _("a number longer than the limit of {limit} characters", limit=MAX_NUMBER_CHARS),
+                row,
+            )
 
 
 def _text_length(token: str) -> int:
@@ -181,7 +262,7 @@ def _text_length(token: str) -> int:
 
 def _json_appraisal(number: int, item: Any, known: set[str]) -> Appraisal:
     if not isinstance(item, dict):
-        return Appraisal(number, {}, ["an appraisal must be a JSON object"])
+        return Appraisal(number, {}, [_("an appraisal must be a JSON object")])
     problems: list[str] = []
     data: dict[str, Any] = {}
     for key in META:
@@ -191,29 +272,50 @@ def _json_appraisal(number: int, item: Any, known: set[str]) -> Appraisal:
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             data[key] = str(value)
         else:
-            problems.append(f"{key}: expected text, got {_kind(value)}")
+            problems.append(_("{key}: expected text, got {kind}", key=key, kind=_kind(value)))
             data[key] = None  # None: not read, so not also reported as an unknown position
     kpis = item.get("kpis")
     if kpis is not None and not isinstance(kpis, list):
-        problems.append(f'kpis: expected a list such as [{{"points": 4}}], got {_kind(kpis)}')
+        problems.append(
+            _('kpis: expected a list such as [{{"points": 4}}], got {kind}', kind=_kind(kpis))
+        )
     data["kpis"] = kpis if isinstance(kpis, list) else []
     ratings = item.get("ratings")
     if ratings is not None and not isinstance(ratings, dict):
-        problems.append('ratings: expected an object such as {"teamwork": 4}, got '
-                        f"{_kind(ratings)}")
+        problems.append(
+            _(
+                'ratings: expected an object such as {{"teamwork": 4}}, got {kind}',
+                kind=_kind(ratings),
+            )
+        )
     data["ratings"] = ratings if isinstance(ratings, dict) else {}
     for competency_id in data["ratings"]:
         if competency_id not in known:
-            problems.append(f"ratings: unknown competency {_quoted(competency_id)}"
-                            f"{_did_you_mean(competency_id, known)}")
+            close = _closest(competency_id, known)
+            problems.append(
+                _(
+                    "ratings: unknown competency {id} (did you mean {close}?)",
+                    id=_quoted(competency_id),
+                    close=f"'{close}'",
+                )
+                if close
+                else _("ratings: unknown competency {id}", id=_quoted(competency_id))
+            )
     return Appraisal(number, data, problems)
 
 
 def _kind(value: Any) -> str:
     if isinstance(value, bool):
-        return "true" if value else "false"
-    return ("an object" if isinstance(value, dict) else "a list" if isinstance(value, list)
-            else "text" if isinstance(value, str) else "a number")
+        return "true" if value else "false"  # JSON's own words, in either language
+    return (
+        _("an object")
+        if isinstance(value, dict)
+        else _("a list")
+        if isinstance(value, list)
+        else _("text")
+        if isinstance(value, str)
+        else _("a number")
+    )
 
 
 # ------------------------------------------------------------------------------------- CSV
@@ -233,30 +335,55 @@ def _from_csv(text: str, catalog: Catalog) -> list[Appraisal]:
         if len(name) > MAX_CELL_CHARS:
             raise _Refused(_too_long(), 1)
         if name and name in seen:
-            raise _Refused(f"column {_quoted(name)} appears twice (columns {seen[name] + 1} and "
-                           f"{index + 1})", 1)
+            raise _Refused(
+                _(
+                    "column {name} appears twice (columns {first} and {second})",
+                    name=_quoted(name),
+                    first=seen[name] + 1,
+                    second=index + 1,
+                ),
+                1,
+            )
         seen.setdefault(name, index)
     if "position" not in seen:
-        raise _Refused("no 'position' column; the first row names the columns: position, "
-                       "employee, rater, period, kpi1, kpi1_actual, …, then competency ids", 1)
+        raise _Refused(
+            _(
+                "no 'position' column; the first row names the columns: position, "
+                "employee, rater, period, kpi1, kpi1_actual, …, then competency ids"
+            ),
+            1,
+        )
     known = {c.id for c in catalog.competencies}
     out: list[Appraisal] = []
     for number, cells in records:
         for index, cell in enumerate(cells):
             if len(cell) > MAX_CELL_CHARS:
                 name = columns[index] if index < len(columns) else ""
-                raise _Refused(f"{name}: {_too_long()}" if name else _too_long(), number)
+                raise _Refused(_too_long(name), number)
         if not any(cell.strip() for cell in cells):
             continue  # an empty row, as spreadsheets leave them
         if len(out) >= MAX_ROWS:
-            raise _Refused(f"more than the limit of {MAX_ROWS:,} appraisals in one file; split "
-                           "the file", number)
+            raise _Refused(_too_many_rows(), number)
         out.append(_csv_appraisal(number, columns, seen, cells, known))
     return out
 
 
-def _too_long() -> str:
-    return f"a cell longer than the limit of {MAX_CELL_CHARS:,} characters"
+def _too_long(column: str = "") -> str:
+    limit = f"{MAX_CELL_CHARS:,}"
+    if column:
+        return _(
+            "{column}: a cell longer than the limit of {limit} characters",
+            column=column,
+            limit=limit,
+        )
+    return _("a cell longer than the limit of {limit} characters", limit=limit)
+
+
+def _too_many_rows() -> str:
+    return _(
+        "more than the limit of {limit} appraisals in one file; split the file",
+        limit=f"{MAX_ROWS:,}",
+    )
 
 
 def _csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
@@ -272,20 +399,27 @@ def _csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
         except csv.Error as exc:
             if "field larger than field limit" in str(exc):  # csv's own bound, above ours
                 raise _Refused(_too_long(), number) from None
-            raise _Refused(f"cannot read the CSV: {exc}", number) from None
+            raise _Refused(_("cannot read the CSV: {reason}", reason=exc), number) from None
         if len(cells) > MAX_COLUMNS:
-            raise _Refused(f"{len(cells):,} columns, more than the limit of {MAX_COLUMNS:,}",
-                           number)
+            raise _Refused(
+                _(
+                    "{count} columns, more than the limit of {limit}",
+                    count=f"{len(cells):,}",
+                    limit=f"{MAX_COLUMNS:,}",
+                ),
+                number,
+            )
         yield number, cells
 
 
-def _csv_appraisal(number: int, columns: list[str], index: dict[str, int], cells: list[str],
-                   known: set[str]) -> Appraisal:
+def _csv_appraisal(
+    number: int, columns: list[str], index: dict[str, int], cells: list[str], known: set[str]
+) -> Appraisal:
     problems: list[str] = []
     kpis: dict[int, dict[str, Any]] = {}
     ratings: dict[str, Any] = {}
-    if any(cell.strip() for cell in cells[len(columns):]):
-        problems.append("more cells than header columns")
+    if any(cell.strip() for cell in cells[len(columns) :]):
+        problems.append(_("more cells than header columns"))
     for column, raw in zip(columns, cells):
         value = raw.strip()
         if column in META or column in CALCULATOR_COLUMNS or value == "":
@@ -293,7 +427,9 @@ def _csv_appraisal(number: int, columns: list[str], index: dict[str, int], cells
         match = _KPI_COLUMN.fullmatch(column)
         kpi = int(match[1]) if match else 0
         if match and kpi == 0:
-            problems.append(f"unknown column {_quoted(column)} (KPIs are numbered from kpi1)")
+            problems.append(
+                _("unknown column {name} (KPIs are numbered from kpi1)", name=_quoted(column))
+            )
         elif match:
             entry = kpis.setdefault(kpi, {})
             read = _number(value, column, number)
@@ -305,10 +441,11 @@ def _csv_appraisal(number: int, columns: list[str], index: dict[str, int], cells
             read = _number(value, column, number)
             ratings[column] = value if read is None else read
         else:
-            problems.append(f"unknown column {_quoted(column)}")
+            problems.append(_("unknown column {name}", name=_quoted(column)))
     data: dict[str, Any] = {
         key: cells[index[key]].strip() if index.get(key, len(cells)) < len(cells) else ""
-        for key in META}
+        for key in META
+    }
     data["ratings"] = ratings
     return Appraisal(number, data, problems, kpis)
 
@@ -319,8 +456,14 @@ def _number(text: str, column: str, row: int) -> float | int | None:
     if not _NUMBER.fullmatch(cleaned):
         return None
     if len(cleaned) > MAX_NUMBER_CHARS:
-        raise _Refused(f"{column}: a number longer than the limit of {MAX_NUMBER_CHARS} "
-                       "characters", row)
+        raise _Refused(
+            _(
+                "{column}: a number longer than the limit of {limit} characters",
+                column=column,
+                limit=MAX_NUMBER_CHARS,
+            ),
+            row,
+        )
     value = float(cleaned)
     return int(value) if value.is_integer() and "." not in cleaned else value
 
@@ -331,9 +474,14 @@ def _quoted(text: str, limit: int = 60) -> str:
     return f"'{text[:limit]}…'" if len(text) > limit else f"'{text}'"
 
 
-def _did_you_mean(word: str, choices: set[str]) -> str:
+def _closest(word: str, choices: set[str]) -> str | None:
     close = difflib.get_close_matches(word, sorted(choices), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else None
+
+
+def _joined(problems: list[str]) -> str:
+    """A row's problems in one cell and one line."""
+    return _("; ").join(problems)
 
 
 # --------------------------------------------------------------------------------- scoring
@@ -350,27 +498,36 @@ def score_appraisals(catalog: Catalog, appraisals: list[Appraisal]) -> list[dict
         out: dict[str, Any] = {"row": appraisal.row, **{k: data.get(k) for k in META}}
         problems = list(appraisal.problems)
         if position is None and data.get("position") is not None:
-            problems.append(f"unknown position {_quoted(data['position'])}"
-                            if data["position"] else "no position given")
+            problems.append(
+                _("unknown position {id}", id=_quoted(data["position"]))
+                if data["position"]
+                else _("no position given")
+            )
         if position is None:
-            rows.append({**out, "problems": "; ".join(problems), "bad": True})
+            rows.append({**out, "problems": _joined(problems), "bad": True})
             continue
         out["title"] = position.title
         entries = _kpi_entries(appraisal, position, problems)
         if problems:
-            rows.append({**out, "problems": "; ".join(problems), "bad": True})
+            rows.append({**out, "problems": _joined(problems), "bad": True})
             continue
         position_data = position_to_data(position)
         result = score(position_data, scoring, {"kpis": entries, "ratings": data["ratings"]})
         bad, incomplete = _explain(position_data, result)
         if bad:
-            rows.append({**out, "problems": "; ".join(bad), "bad": True})
+            rows.append({**out, "problems": _joined(bad), "bad": True})
             continue
-        out.update(kpi_on5=result["kpi"]["on5"], kpi_on100=result["kpi"]["on100"],
-                   ability_on5=result["ability"]["on5"],
-                   ability_on100=result["ability"]["on100"], overall=result["overall"],
-                   grade=result["grade"], complete=result["complete"],
-                   warnings="; ".join(result["warnings"]), problems="; ".join(incomplete))
+        out.update(
+            kpi_on5=result["kpi"]["on5"],
+            kpi_on100=result["kpi"]["on100"],
+            ability_on5=result["ability"]["on5"],
+            ability_on100=result["ability"]["on100"],
+            overall=result["overall"],
+            grade=result["grade"],
+            complete=result["complete"],
+            warnings="; ".join(result["warnings"]),
+            problems=_joined(incomplete),
+        )
         rows.append(out)
     return rows
 
@@ -379,17 +536,40 @@ def _kpi_entries(appraisal: Appraisal, position: Position, problems: list[str]) 
     """The appraisal's entry for each KPI of `position`; entries beyond its KPIs are problems."""
     count = len(position.kpis)
     if appraisal.kpi_columns is not None:
-        has = f"has {count} (kpi1 to kpi{count})" if count > 1 else (
-            "has 1 (kpi1)" if count else "has none")
         for number in sorted(appraisal.kpi_columns):
             if number > count:
-                problems.append(f"kpi{number}: no such KPI, {position.title} {has}")
+                problems.append(_no_such_kpi(number, position.title, count))
         return [appraisal.kpi_columns.get(number) for number in range(1, count + 1)]
     entries = appraisal.data.get("kpis") or []
     if any(entry not in (None, {}) for entry in entries[count:]):
-        problems.append(f"kpis: {len(entries)} entries, but {position.title} has {count} "
-                        f"KPI{'' if count == 1 else 's'}")
+        problems.append(
+            _(
+                "kpis: {entries} entries, but {title} has 1 KPI",
+                entries=len(entries),
+                title=position.title,
+            )
+            if count == 1
+            else _(
+                "kpis: {entries} entries, but {title} has {count} KPIs",
+                entries=len(entries),
+                title=position.title,
+                count=count,
+            )
+        )
     return entries[:count]
+
+
+def _no_such_kpi(number: int, title: str, count: int) -> str:
+    if count > 1:
+        return _(
+            "kpi{number}: no such KPI, {title} has {count} (kpi1 to kpi{count})",
+            number=number,
+            title=title,
+            count=count,
+        )
+    if count:
+        return _("kpi{number}: no such KPI, {title} has 1 (kpi1)", number=number, title=title)
+    return _("kpi{number}: no such KPI, {title} has none", number=number, title=title)
 
 
 def _explain(position: dict[str, Any], result: dict[str, Any]) -> tuple[list[str], list[str]]:
@@ -397,12 +577,15 @@ def _explain(position: dict[str, Any], result: dict[str, Any]) -> tuple[list[str
     for index, error in result["errors"]["kpis"].items():
         name = position["kpis"][int(index)]["name"]
         where = f"kpi{int(index) + 1} ({name})"
-        (bad if error in ERROR_TEXT else incomplete).append(
-            f"{where}: {ERROR_TEXT.get(error) or INCOMPLETE_TEXT.get(error, error)}")
+        (bad if error in ERROR_TEXT else incomplete).append(_explained(where, error))
     for competency_id, error in result["errors"]["competencies"].items():
-        (bad if error in ERROR_TEXT else incomplete).append(
-            f"{competency_id}: {ERROR_TEXT.get(error) or INCOMPLETE_TEXT.get(error, error)}")
+        (bad if error in ERROR_TEXT else incomplete).append(_explained(competency_id, error))
     return bad, incomplete
+
+
+def _explained(where: str, error: str) -> str:
+    said = ERROR_TEXT.get(error) or INCOMPLETE_TEXT.get(error)
+    return said(where) if said else f"{where}: {error}"  # a code scoring added: shown as is
 
 
 def write_csv(rows: list[dict[str, Any]]) -> str:
@@ -413,4 +596,3 @@ def write_csv(rows: list[dict[str, Any]]) -> str:
     for row in rows:
         writer.writerow({k: "" if row.get(k) is None else csv_cell(row[k]) for k in OUTPUT_COLUMNS})
     return buffer.getvalue()
-

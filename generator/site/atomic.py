@@ -14,6 +14,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO
 
+from ..files import system_reason
+from ..messages import _
+
 try:
     import fcntl
 except ImportError:  # not POSIX (Windows): builds of one site are not kept apart
@@ -78,8 +81,13 @@ class SiteLock:
     def _waiting_message(self, file: IO[str]) -> str:
         file.seek(0)
         pid = file.read().strip()
-        holder = f" (pid {pid})" if pid.isdigit() else ""
-        return f"another build of {self.target} is running{holder}; waiting…"
+        if pid.isdigit():
+            return _(
+                "another build of {site} is running (pid {pid}); waiting…",
+                site=self.target,
+                pid=pid,
+            )
+        return _("another build of {site} is running; waiting…", site=self.target)
 
 
 class AtomicDirectory:
@@ -151,11 +159,11 @@ class AtomicDirectory:
 
 def describe_os_error(error: OSError, site: Path, private: Iterable[Path] = ()) -> str:
     """One line for an OSError of a build, naming the site rather than a private folder."""
-    reason = error.strerror or str(error)
+    reason = system_reason(error)
     ours = (site, *private)
     for name in (error.filename, error.filename2):
         if isinstance(name, (str, bytes, os.PathLike)):
             path = Path(os.path.abspath(os.fsdecode(name)))
             if not any(path == folder or folder in path.parents for folder in ours):
-                return f"cannot build the site: {path}: {reason}"
-    return f"cannot write the site to {site}: {reason}"
+                return _("cannot build the site: {path}: {reason}", path=path, reason=reason)
+    return _("cannot write the site to {site}: {reason}", site=site, reason=reason)

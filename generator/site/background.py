@@ -29,6 +29,7 @@ from mkdocs.exceptions import PluginError
 
 from ..errors import CatalogError, report_problems
 from ..files import write_file
+from ..messages import _
 from ..model import Catalog
 
 # The second process's exit status when the system refused a write; its stderr holds the errno.
@@ -79,7 +80,9 @@ class WorkbookJob:
                 code = _errno(errors)
                 raise OSError(code, os.strerror(code))
             if self.process.returncode != 0:
-                raise PluginError(f"the Excel download could not be written: {errors.strip()}")
+                raise PluginError(
+                    _("the Excel download could not be written: {errors}", errors=errors.strip())
+                )
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(self.output, destination)
         finally:

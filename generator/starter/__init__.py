@@ -13,6 +13,8 @@ import tempfile
 from importlib.resources import files
 from pathlib import Path
 
+from ..messages import _
+
 PROJECT = files(__package__) / "project"
 SCHEMAS = files("generator") / "schemas"
 DOTTED = {
@@ -46,8 +48,11 @@ def write_project(folder: str | os.PathLike) -> Path:
     target = Path(folder)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise StarterError(
-            f"{target}: the folder is not empty; `new` writes a project only "
-            "into a new or empty folder, so nothing was written"
+            _(
+                "{folder}: the folder is not empty; `new` writes a project only into a new or "
+                "empty folder, so nothing was written",
+                folder=target,
+            )
         )
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))

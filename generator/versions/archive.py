@@ -7,6 +7,7 @@ import tarfile
 from pathlib import Path
 
 from ..catalog import LARGEST_FILE_BYTES
+from ..messages import _
 
 
 def extract_archive(archive: Path, target: Path, shown_as: str) -> str | None:
@@ -19,7 +20,9 @@ def extract_archive(archive: Path, target: Path, shown_as: str) -> str | None:
             for member in members:
                 problem = unsafe_member(member)
                 if problem:
-                    return f"{shown_as}/{member.name} {problem}"
+                    return _(
+                        "{member} {problem}", member=f"{shown_as}/{member.name}", problem=problem
+                    )
             small = [m for m in members if not (m.isfile() and m.size > LARGEST_FILE_BYTES)]
             if hasattr(tarfile, "data_filter"):
                 tar.extractall(target, members=small, filter="data")
@@ -30,7 +33,9 @@ def extract_archive(archive: Path, target: Path, shown_as: str) -> str | None:
                     with open(target / member.name, "wb") as placeholder:
                         placeholder.truncate(member.size)
     except (tarfile.TarError, OSError) as exc:
-        return f"git's archive of {shown_as} cannot be extracted ({exc})"
+        return _(
+            "git's archive of {side} cannot be extracted ({reason})", side=shown_as, reason=exc
+        )
     return None
 
 
@@ -38,13 +43,13 @@ def unsafe_member(member: tarfile.TarInfo) -> str | None:
     """Why an archive member must not be extracted, or None."""
     name = member.name
     if posixpath.isabs(name) or ".." in name.split("/"):
-        return "is a path that leaves the catalogue folder"
+        return _("is a path that leaves the catalogue folder")
     if member.issym():
         target = member.linkname
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(name), target))
         if posixpath.isabs(target) or resolved == ".." or resolved.startswith("../"):
-            return "is a link to a place outside the catalogue folder"
+            return _("is a link to a place outside the catalogue folder")
         return None
     if not (member.isfile() or member.isdir()):
-        return "is neither a file, a folder nor a link"
+        return _("is neither a file, a folder nor a link")
     return None

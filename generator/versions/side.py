@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..catalog import display_path, load_catalog
 from ..errors import CatalogError, Problem, one_line
+from ..messages import _
 from ..model import Catalog
 from .archive import extract_archive
 
@@ -43,44 +44,69 @@ def load_side(spec: str, cwd: Path | None = None) -> Catalog:
         return _load_folder(spec, base / spec, None)
     is_file = (base / spec).exists()
 
-    def not_a_side(why: str) -> SideError:
-        return SideError(
-            f"{spec}: a file, not a catalogue folder (nor a git revision)"
-            if is_file
-            else f"{spec}: {why}"
-        )
+    def not_a_side(message: str) -> SideError:
+        """`message`, or, for a file, that it is one."""
+        if is_file:
+            return SideError(
+                _("{side}: a file, not a catalogue folder (nor a git revision)", side=spec)
+            )
+        return SideError(message)
 
     git = functools.partial(_git, cwd=cwd)
     revision, colon, folder = spec.partition(":")
     folder = folder if colon else DEFAULT_FOLDER
     if not revision or revision.startswith("-") or not folder:
-        raise not_a_side("not a folder, nor a git revision")
+        raise not_a_side(_("{side}: not a folder, nor a git revision", side=spec))
     if shutil.which("git") is None:
-        raise not_a_side("not a folder, and git is not installed to read it as a revision")
+        raise not_a_side(
+            _(
+                "{side}: not a folder, and git is not installed to read it as a revision",
+                side=spec,
+            )
+        )
     top = git("rev-parse", "--show-toplevel")
     if top is None:
-        raise not_a_side("not a folder, and the working directory is not in a git repository")
+        raise not_a_side(
+            _(
+                "{side}: not a folder, and the working directory is not in a git repository",
+                side=spec,
+            )
+        )
     top_folder = Path(top.decode().strip())
     if git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}") is None:
-        raise not_a_side("not a folder, nor a git revision")
+        raise not_a_side(_("{side}: not a folder, nor a git revision", side=spec))
     found = git("rev-parse", "--verify", "--quiet", f"{revision}:{folder}")
     tree = found.decode().strip() if found else ""
     if not tree or (git("cat-file", "-t", tree) or b"").strip() != b"tree":
         raise SideError(
-            f"{spec}: revision {revision} has no folder '{folder}' (name the "
-            f"catalogue's folder as {revision}:path/to/catalog)"
+            _(
+                "{side}: revision {revision} has no folder '{folder}' (name the catalogue's "
+                "folder as {revision}:path/to/catalog)",
+                side=spec,
+                revision=revision,
+                folder=folder,
+            )
         )
     with tempfile.TemporaryDirectory(prefix="catalog-diff-") as tmp:
         # A tree's archive holds the catalogue's files at its root, wherever `folder` is; it
         # goes to a file, so a large revision is not held in memory.
         archive = Path(tmp, "side.tar")
         if git("-C", str(top_folder), "archive", "--format=tar", "-o", str(archive), tree) is None:
-            raise SideError(f"{spec}: git could not read '{folder}' of revision {revision}")
+            raise SideError(
+                _(
+                    "{side}: git could not read '{folder}' of revision {revision}",
+                    side=spec,
+                    folder=folder,
+                    revision=revision,
+                )
+            )
         side = Path(tmp, "side")
         shown_as = f"{revision}:{folder.rstrip('/')}"
         problem = extract_archive(archive, side, shown_as)
         if problem:
-            raise SideError(f"{spec}: {problem}; the revision was not read")
+            raise SideError(
+                _("{side}: {problem}; the revision was not read", side=spec, problem=problem)
+            )
         return _load_folder(spec, side, shown_as)
 
 
@@ -93,9 +119,18 @@ def _load_folder(spec: str, folder: Path, shown_as: str | None) -> Catalog:
         if shown_as is not None:
             prefix = display_path(folder)
             errors = tuple(_rename_file(p, prefix, shown_as) for p in errors)
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        first = f": {errors[0]}" if errors else ""
-        raise SideError(f"{spec}: the catalogue does not load{first}{more}", errors) from None
+        if len(errors) > 1:
+            message = _(
+                "{side}: the catalogue does not load: {error} (and {more} more)",
+                side=spec,
+                error=errors[0],
+                more=len(errors) - 1,
+            )
+        elif errors:
+            message = _("{side}: the catalogue does not load: {error}", side=spec, error=errors[0])
+        else:
+            message = _("{side}: the catalogue does not load", side=spec)
+        raise SideError(message, errors) from None
 
 
 def _rename_file(problem: Problem, prefix: str, shown_as: str) -> Problem:
