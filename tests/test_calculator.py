@@ -340,7 +340,7 @@ def test_opening_a_position_offers_its_saved_appraisals(page, site_url):
     # switching to another position and back keeps it too
     page.locator("#pc-department").select_option("finance")
     page.locator("#pc-position").select_option("fin-cashier-expense")
-    page.locator("#pc-offer").wait_for(state="attached")
+    page.locator(".pc-form-title", has_text="财务部支出出纳").wait_for()
     page.locator("#pc-position").select_option(CASHIER)
     page.get_by_role("button", name="继续：王五 · 2026Q4").click()
     page.locator("#pc-employee").wait_for()
@@ -619,9 +619,9 @@ def guided_site_url(tmp_path_factory):
 
 
 def team_rows(page):
-    return [
-        row.split("\t")[:7] for row in page.locator(".pc-team-table tbody tr").all_inner_texts()
-    ]
+    """The team table's first seven cells of each row, as shown (a card on a phone too)."""
+    return page.evaluate("""[...document.querySelectorAll('.pc-team-table tbody tr')]
+        .map((row) => [...row.children].slice(0, 7).map((cell) => cell.textContent))""")
 
 
 def test_the_team_view_lists_a_period_sorted_as_asked(page, site_url):
@@ -795,6 +795,11 @@ def test_deleting_from_the_team_view_asks_first(page, site_url):
     page.get_by_role("button", name="删除 财务部收入出纳 张三 · 2026Q4").click()
     page.wait_for_function("document.querySelectorAll('.pc-team-table tbody tr').length === 1")
     assert saved_count(page) == 1
+    page.get_by_role("link", name="打开 财务部收入出纳 李四 · 2026Q4").click()  # instant navigation
+    page.locator("[data-result=overall]").wait_for()
+    assert page.locator("#pc-employee").input_value() == "李四"
+    assert page.locator("#pc-save-status").inner_text().startswith("已保存")
+    assert saved_count(page) == 1
 
 
 # ---------------------------------------------------------------------------- the page
@@ -909,6 +914,14 @@ def test_on_a_phone_the_summary_stays_in_view_and_kpi_rows_fit(phone, site_url, 
     assert phone.locator("[data-summary=grade]").inner_text() == "良好"
 
 
+def test_on_a_phone_the_team_is_a_list_of_cards_that_fit(phone, site_url):
+    save_team(phone, site_url, TEAM[:3])
+    open_team(phone, site_url)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.locator("button[data-sort=overall]").click()  # the sort buttons stay at hand
+    assert [r[0] for r in team_rows(phone)] == ["王五", "李四", "张三"]
+
+
 def test_on_a_phone_a_focused_input_is_not_hidden_under_the_summary(phone, site_url):
     open_calculator(phone, site_url, f"?position={CASHIER}")
     phone.locator("#pc-employee").focus()
@@ -917,6 +930,32 @@ def test_on_a_phone_a_focused_input_is_not_hidden_under_the_summary(phone, site_
     box = phone.evaluate("document.activeElement.getBoundingClientRect().bottom")
     bar = phone.locator(".pc-summary").bounding_box()
     assert box <= bar["y"]
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory):
+    from sitebuild import build, site_config
+
+    tmp = tmp_path_factory.mktemp("offline-team")
+    done = build(site_config(tmp, REAL_CATALOG, offline=True), tmp / "site")
+    assert done.returncode == 0, done.stderr
+    return tmp / "site"
+
+
+def test_from_a_folder_appraisals_are_kept_listed_and_reopened(page, offline_site):
+    """A site opened from a shared drive (file://): its pages end in .html, links follow."""
+    calculator = (offline_site / "calculator.html").as_uri()
+    page.goto(f"{calculator}?position={CASHIER}&employee=王五&period=2026Q4&k0=4")
+    page.locator("[data-result=overall]").wait_for()
+    assert page.locator("#pc-save-status").inner_text().startswith("已保存")
+    assert page.locator(".pc-rating-head a").first.get_attribute("href").endswith(".html")
+    page.locator(".pc-saved summary").click()
+    page.locator(".pc-saved").get_by_role("link", name="团队考核").click()
+    page.locator(".pc-team-table").wait_for()
+    assert team_rows(page)[0][:3] == ["王五", "财务部收入出纳", "2026Q4"]
+    page.get_by_role("link", name="打开 财务部收入出纳 王五 · 2026Q4").click()
+    page.locator("[data-result=overall]").wait_for()
+    assert page.locator("[data-kpi='0']").input_value() == "4"
 
 
 # ------------------------------------------------------------------------ keys and axe

@@ -34,8 +34,8 @@
       { key: "employee", label: "被考核人", sort: (e) => e.record.employee, cell: (e) => e.record.employee || "（未填）", head: true },
       { key: "position", label: "岗位", sort: (e) => e.record.title, cell: (e) => e.data ? e.data.position.title : `${e.record.title}（已不在目录中）` },
       { key: "period", label: "考核期间", sort: (e) => e.record.period, cell: (e) => e.record.period || "—" },
-      { key: "kpi", label: "KPI 结果（百分制）", sort: (e) => of(e) && of(e).kpi.on100, cell: (e) => of(e) ? number(of(e).kpi.on100) : "—", numeric: true },
-      { key: "ability", label: "能力结果（百分制）", sort: (e) => of(e) && of(e).ability.on100, cell: (e) => of(e) ? number(of(e).ability.on100) : "—", numeric: true },
+      { key: "kpi", label: "KPI（百分制）", sort: (e) => of(e) && of(e).kpi.on100, cell: (e) => of(e) ? number(of(e).kpi.on100) : "—", numeric: true },
+      { key: "ability", label: "能力（百分制）", sort: (e) => of(e) && of(e).ability.on100, cell: (e) => of(e) ? number(of(e).ability.on100) : "—", numeric: true },
       { key: "overall", label: "总分（百分制）", sort: (e) => of(e) && of(e).overall, cell: (e) => of(e) ? number(of(e).overall) : "—", numeric: true },
       { key: "grade", label: "等级", sort: (e) => of(e) && rank(of(e).grade), cell: (e) => of(e) && of(e).grade || "—" },
       { key: "complete", label: "完整", sort: (e) => of(e) ? Number(of(e).complete) : null, cell: (e) => of(e) && of(e).complete ? "是" : "否" },
@@ -161,27 +161,30 @@
           h("a", { href: this.calculatorPage.href }, "考核计算器"), "中评分后，考核会自动保存在这里；也可以导入其他浏览器导出的文件。"));
         return;
       }
+      // On a phone each row is a card (calculator.css), the head a row of sort buttons: the
+      // parts carry their roles and labels explicitly.
       const head = this.columns.map((column) => {
         const sorted = column.key === this.sortKey;
-        return h("th", { scope: "col", "aria-sort": sorted ? (this.ascending ? "ascending" : "descending") : null,
+        return h("th", { scope: "col", role: "columnheader", "aria-sort": sorted ? (this.ascending ? "ascending" : "descending") : null,
                          class: column.numeric ? "pc-num" : null },
+          // Material marks the sorted column ([aria-sort]), as on its own sortable tables.
           h("button", { type: "button", class: "pc-sort", "data-sort": column.key, onclick: () => this.sortBy(column.key) },
-            column.label, h("span", { class: "pc-sort-mark", "aria-hidden": "true" },
-              sorted ? (this.ascending ? " ▲" : " ▼") : "")));
+            column.label));
       });
-      const rows = shown.map((entry) => h("tr", {},
+      const rows = shown.map((entry) => h("tr", { role: "row" },
         this.columns.map((column) => h(column.head ? "th" : "td",
-          { scope: column.head ? "row" : null, class: column.numeric ? "pc-num" : null, "data-column": column.key },
+          { scope: column.head ? "row" : null, role: column.head ? "rowheader" : "cell",
+            class: column.numeric ? "pc-num" : null, "data-column": column.key, "data-label": column.label },
           column.cell(entry))),
-        h("td", { class: "pc-row-actions" },
+        h("td", { class: "pc-row-actions", role: "cell" },
           entry.data ? h("a", { class: "md-button pc-small", href: `${this.calculatorPage.href}?${entry.record.query}`,
                                 "aria-label": `打开 ${entry.record.title} ${texts.appraisalName(entry.record)}` }, "打开") : null,
           h("button", { type: "button", class: "md-button pc-small", onclick: () => this.remove(entry),
                         "aria-label": `删除 ${entry.record.title} ${texts.appraisalName(entry.record)}` }, "删除"))));
-      this.tableBox.replaceChildren(h("table", { class: "pc-team-table" },
+      this.tableBox.replaceChildren(h("table", { class: "pc-team-table", role: "table" },
         h("caption", {}, `${this.period === ALL ? "全部期间" : this.period || "（未填期间）"}：${shown.length} 份考核（点列名排序）`),
-        h("thead", {}, h("tr", {}, head, h("th", { scope: "col" }, "操作"))),
-        h("tbody", {}, rows)));
+        h("thead", { role: "rowgroup" }, h("tr", { role: "row" }, head, h("th", { scope: "col", role: "columnheader" }, "操作"))),
+        h("tbody", { role: "rowgroup" }, rows)));
     }
 
     sortBy(key) {
