@@ -356,7 +356,8 @@ def test_another_saved_appraisal_is_never_replaced_without_asking(page, site_url
     page.locator("#pc-employee").fill("王五")
     page.locator("#pc-period").fill("2026Q4")  # the other one's name and period
     alert = page.locator("#pc-alert")
-    assert "已保存了本岗位「王五 · 2026Q4」的另一份考核" in alert.inner_text()
+    assert "已保存的本岗位「王五 · 2026Q4」考核" in alert.inner_text()
+    assert "与当前内容不同，没有被替换" in alert.inner_text()
     assert page.locator("#pc-save-status").inner_text() == "未保存：与已保存的考核重名"
     stored = page.evaluate("""Object.entries(localStorage)
         .filter(([k]) => k.includes('2026Q4')).map(([, v]) => JSON.parse(v).query)""")
@@ -422,6 +423,30 @@ def test_storage_that_fails_is_told_not_swallowed(page, site_url, refusal, said)
     assert "请复制链接或下载 JSON" in alert.inner_text()
     assert page.locator("#pc-save-status").inner_text() == "未能保存到本浏览器"
     assert "k0=4" in page.url  # the link still has it
+
+
+def test_a_saved_appraisal_that_loses_entries_is_not_overwritten_unasked(page, site_url):
+    """Saved under another catalogue version, with a KPI the position no longer has."""
+    page.goto(site_url + "/calculator/")
+    query = f"position={CASHIER}&v=0.9&employee=王五&period=2026Q4&k0=4&k9=5"
+    page.evaluate(
+        """(query) => localStorage.setItem('position-catalog:appraisal:' +
+            JSON.stringify(['fin-cashier-income', '王五', '2026Q4']),
+            JSON.stringify({position: 'fin-cashier-income', title: '财务部收入出纳', department: '财务部',
+                            employee: '王五', rater: '', period: '2026Q4', query,
+                            saved: '2026-11-01T08:00:00Z', summary: null}))""",
+        query,
+    )
+    open_calculator(page, site_url)
+    page.locator(".pc-saved summary").click()
+    page.get_by_role("button", name="打开 财务部收入出纳 王五 · 2026Q4").click()
+    page.locator("#pc-alert .admonition").wait_for()
+    notice = page.locator("#pc-notice").inner_text()
+    assert "链接来自目录版本 0.9" in notice and "k9=5：本岗位没有第 10 项 KPI" in notice
+    assert page.locator("[data-kpi='0']").input_value() == "4"
+    kept = page.evaluate("""JSON.parse(localStorage.getItem('position-catalog:appraisal:' +
+        JSON.stringify(['fin-cashier-income', '王五', '2026Q4']))).query""")
+    assert kept == query
 
 
 def test_an_appraisal_kept_by_the_earlier_calculator_is_moved_among_the_saved(page, site_url):

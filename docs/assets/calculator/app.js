@@ -117,7 +117,9 @@
       this.data = data;
       const { state, dropped } = decodeState(params, data);
       this.notice(dropped);
-      this.keeper.attach(key);
+      // A saved appraisal that lost entries on the way (another catalogue version) is not
+      // overwritten by what is left: the form asks before it replaces the saved one.
+      this.keeper.attach(dropped.length ? null : key);
       await this.chooser.show(data.position, data.department);
       this.show(state);
       this.offer(state);
@@ -237,8 +239,8 @@
         const name = texts.appraisalName(other);
         this.alertBox.append(h("div", { class: "admonition warning" },
           h("p", { class: "admonition-title" }, "当前内容尚未保存"),
-          h("p", {}, `本浏览器中已保存了本岗位「${name}」的另一份考核（${texts.savedAt(other.saved)} 保存），` +
-            "未被替换。请修改被考核人或考核期间，或："),
+          h("p", {}, `本浏览器中已保存的本岗位「${name}」考核（${texts.savedAt(other.saved)} 保存）与当前内容不同，` +
+            "没有被替换。请修改被考核人或考核期间，或："),
           h("div", { class: "pc-actions" },
             h("button", { type: "button", class: "md-button", onclick: () => this.openRecord(other) },
               "打开已保存的那份"),
@@ -264,9 +266,16 @@
     // A new, empty appraisal of the same position (the open one stays saved).
     fresh() {
       if (!this.mayLeave()) return;
-      this.keeper.attach(null);
-      this.show(emptyState(this.data.position.id, this.data.version));
+      this.showEmpty();
       this.sheet.title.focus();
+    }
+
+    showEmpty() {
+      const state = emptyState(this.data.position.id, this.data.version);
+      this.keeper.attach(null);
+      this.show(state);
+      this.showSaved();
+      this.offer(state);
     }
 
     remove() {
@@ -284,9 +293,7 @@
           return;
         }
       }
-      this.keeper.attach(null);
-      this.show(emptyState(this.data.position.id, this.data.version));
-      this.showSaved();
+      this.showEmpty();
       this.notice([`已删除「${name}」的考核。`], "info");
       this.sheet.title.focus();
     }
@@ -323,10 +330,8 @@
         return;
       }
       this.notice([`已删除${name}的考核。`], "info");
-      if (this.sheet && key === this.keeper.key) {
-        this.keeper.attach(null);
-        this.show(emptyState(this.data.position.id, this.data.version));
-      }
+      if (this.sheet && key === this.keeper.key) this.showEmpty();
+      else if (this.sheet) this.offer(stateFromForm(this.data, readForm(this.sheet)));
       this.showSaved();
       this.savedBox.querySelector("summary").focus();
     }
