@@ -426,6 +426,7 @@ def search_in_browser(site: Path, query: str, material: bool, index: Path | None
                     box = tab.locator("input.md-search__input")
                     box.click()
                     box.fill(query)
+                    box.press("End")  # Material's search listens for keyup, not input
                     tab.locator(".md-search-result__item").first.wait_for(timeout=timeout_ms)
                     times.append(tab.evaluate("window.__benchShown - window.__benchFocus"))
                     tab.wait_for_load_state("networkidle", timeout=timeout_ms)

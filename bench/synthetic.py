@@ -108,9 +108,20 @@ def _competency_copy(item: dict[str, Any]) -> dict[str, Any]:
 def _position_copy(item: dict[str, Any]) -> dict[str, Any]:
     copy = {**item, "title": _copy_name(item["title"])}
     if item.get("competencies"):
-        copy["competencies"] = {g: [c + _GLOSSARY_COPY for c in ids]
+        copy["competencies"] = {g: [_competency_reference(c) for c in ids]
                                 for g, ids in item["competencies"].items() if g in GROUPS}
     return copy
+
+
+def _competency_reference(entry: str | dict[str, Any]) -> str | dict[str, Any]:
+    """A position's reference to a competency, to the glossary copy: an id, or an entry with
+    its id and the source's spelling of the slot."""
+    if isinstance(entry, dict):  # the copy's spellings carry the copy's suffix too
+        copy = {**entry, "id": entry["id"] + _GLOSSARY_COPY}
+        if isinstance(entry.get("seed"), str):
+            copy["seed"] = _copy_name(entry["seed"])
+        return copy
+    return entry + _GLOSSARY_COPY
 
 
 def _read(path: Path) -> Any:

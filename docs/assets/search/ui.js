@@ -9,7 +9,7 @@
   const BATCH = 10;
   const SNIPPET = 56; // characters of a long line shown around its first match
   const KIND_LABELS = { position: "岗位", glossary: "能力词典", department: "部门",
-    page: "页面", guide: "使用说明" };
+    page: "页面", guide: "页面" };
   const FILTERS = [["", "全部"], ["position", "岗位"], ["kpi", "KPI"], ["glossary", "能力词典"]];
 
   function h(tag, attributes = {}, ...children) {
@@ -54,24 +54,34 @@
     const store = (root.__positionSearch ??= {});
     const local = location.protocol === "file:";
     let version = "";
-    return (name) => new Promise((resolve, reject) => {
-      const script = document.createElement("script");
+    let preloaded = root.__positionSearchManifest; // the partial's, fetched with the code
+    delete root.__positionSearchManifest;
+    const script = (name) => new Promise((resolve, reject) => {
+      const element = document.createElement("script");
       const suffix = local ? "" : name === "manifest" ? `?t=${Date.now()}` : `?v=${version}`;
-      script.src = new URL(`${name}.js${suffix}`, base).href;
-      script.onload = () => {
-        script.remove();
+      element.src = new URL(`${name}.js${suffix}`, base).href;
+      element.onload = () => {
+        element.remove();
         if (!(name in store)) return reject(new Error(`search index: ${name}`));
         const data = store[name];
         delete store[name];
-        if (name === "manifest") version = data.version;
         resolve(data);
       };
-      script.onerror = () => {
-        script.remove();
+      element.onerror = () => {
+        element.remove();
         reject(new Error(`search index: ${name}`));
       };
-      document.head.append(script);
+      document.head.append(element);
     });
+    return (name) => {
+      if (name !== "manifest") return script(name);
+      const manifest = preloaded || script(name); // a failed preload is fetched again
+      preloaded = null;
+      return manifest.then((data) => {
+        version = data.version;
+        return data;
+      });
+    };
   }
 
   class SearchBox {
