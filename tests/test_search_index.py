@@ -167,3 +167,16 @@ def test_position_lines_carry_the_class_they_rank_by():
     assert any(line.cls == POSITION_TEXT and line.label.startswith("考核方法")
                for line in record.lines)
     assert all(not re.search("[\u200b-\u200d]", line.text) for line in record.lines)
+
+
+def test_the_header_override_is_materials_but_for_the_search_plugin():
+    """site_templates/theme/partials/header.html is Material's own with one change (which
+    plugin shows the search box): a Material upgrade that changes the header shows here."""
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html"
+              ).read_text(encoding="utf-8")
+    ours = (ROOT / "site_templates" / "theme" / "partials" / "header.html").read_text(
+        encoding="utf-8")
+    ours = ours[ours.index("-#}\n") + 4:]  # our comment
+    assert ours == theirs.replace('"material/search"', '"position-search"')
