@@ -314,6 +314,7 @@ def test_five_appraisals_survive_closing_the_browser(browser, site_url, tmp_path
     open_calculator(page, site_url)
     page.locator(".pc-saved summary").click()
     assert page.locator(".pc-saved summary").inner_text() == "本浏览器中已保存的考核（5）"
+    assert "null" not in page.locator(".pc-saved").inner_text()
     names = page.locator(".pc-saved-table tbody th").all_inner_texts()
     assert sorted(names) == sorted(name for _, name in people)
     page.get_by_role("button", name="打开 长话业务事业部经理 王五 · 2026Q4").click()

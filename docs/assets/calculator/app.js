@@ -208,6 +208,7 @@
       results.showPrint(this.sheet, this.data, state, this.result, { allAnchors: this.printAnchors });
       const query = encodeState(state);
       storage.keepLink(query);
+      if (hasContent(state)) this.offerBox.replaceChildren(); // a form begun: the offer is past
       this.save(recordOf(this.data, state, query, this.result), hasContent(state));
     }
 
@@ -310,14 +311,15 @@
                         "aria-label": `打开 ${record.title} ${texts.appraisalName(record)}` }, "打开"),
           h("button", { type: "button", class: "md-button pc-small", onclick: () => this.removeRecord(record),
                         "aria-label": `删除 ${record.title} ${texts.appraisalName(record)}` }, "删除"))));
-      this.savedBox.replaceChildren(
+      this.savedBox.replaceChildren(...[
         h("summary", {}, `本浏览器中已保存的考核（${records.length}）`),
         error ? h("p", { class: "pc-warning" }, `${FAILURES[error]}：无法读取或保存考核。`) : null,
         records.length ? h("div", { class: "pc-table-wrap" }, h("table", { class: "pc-saved-table" },
           h("thead", {}, h("tr", {}, ["被考核人", "考核期间", "岗位", "结果（保存时）", "保存时间", "操作"]
             .map((t) => h("th", { scope: "col" }, t)))),
           h("tbody", {}, rows))) : h("p", {}, "还没有保存的考核。"),
-        h("p", {}, h("a", { href: this.team.href }, "团队考核"), "：按考核期间查看全部考核的结果和等级分布，导出、导入、打印全部。"));
+        h("p", {}, h("a", { href: this.team.href }, "团队考核"), "：按考核期间查看全部考核的结果和等级分布，导出、导入、打印全部。"),
+      ].filter(Boolean));
     }
 
     removeRecord(record) {
