@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +60,9 @@ def _column_words() -> dict[str, str]:
         "weights_total_note": _("权重合计说明 (weights_total_note)"),
         "`status: draft`": _("状态 待补充"),
     }
+
+
+_WIDE_PUNCTUATION = "“”‘’（）《》：；，。"  # no space is needed beside these
 
 
 @dataclass
@@ -230,7 +235,21 @@ def _checked(gathered: Gatherer, catalog: Catalog, report: Report) -> list[Posit
 
 
 def _in_column_words(problem: Problem) -> str:
+    """The message with the YAML keys it names as the workbook's columns."""
     message = problem.message
     for word, column in _column_words().items():
-        message = message.replace(word, column)
+        message = re.sub(f"( ?){re.escape(word)}( ?)", _spaced(column), message)
     return message
+
+
+def _spaced(column: str) -> Callable[[re.Match[str]], str]:
+    """`column` for a key matched with the spaces beside it: a space stays, unless the
+    column's words start or end on that side with Chinese punctuation, which needs none
+    (`请在 weights_total_note 中` becomes `请在“权重合计说明”（weights_total_note）中`)."""
+
+    def replace(match: re.Match[str]) -> str:
+        before = "" if column[:1] in _WIDE_PUNCTUATION else match[1]
+        after = "" if column[-1:] in _WIDE_PUNCTUATION else match[2]
+        return f"{before}{column}{after}"
+
+    return replace

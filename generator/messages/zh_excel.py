@@ -159,7 +159,7 @@ MESSAGES: dict[str, str] = {
     "e.g. fin-analyst": (
         "{id} 不能用作岗位编号：只能用小写英文字母、数字和单个连字符，例如 fin-analyst"
     ),
-    "expected {published} or {draft}, got nothing": "应填“{published}”或“{draft}”，但单元格为空",
+    "expected {published} or {draft}, got nothing": "应填“{published}”或“{draft}”，但单元格是空的",
     "expected {published} or {draft}, got {value}": "应填“{published}”或“{draft}”，实际为 {value}",
     "missing position id ({header})": "缺少岗位编号（“{header}”列）",
     "unknown position {id}: not on the {sheet} sheet{hint}": (
@@ -170,14 +170,20 @@ MESSAGES: dict[str, str] = {
     ),
     "the KPI's place in the position's list": "KPI 在本岗位中的排序",
     "the item's place in its group": "该项在所属组别中的排序",
-    "expected {groups}, got nothing": "应从 {groups} 中选一项，但单元格为空",
-    "expected {groups}, got {value}": "应从 {groups} 中选一项，实际为 {value}",
-    "expected a name from the {sheet} sheet, got nothing": "应填{sheet}表中的名称，但单元格为空",
+    "expected {groups}, got nothing": "应填以下一项：{groups}；但单元格是空的",
+    "expected {groups}, got {value}": "应填以下一项：{groups}；实际为 {value}",
+    "expected a name from the {sheet} sheet, got nothing": "应填{sheet}表中的名称，但单元格是空的",
     "unknown competency {name}: not on the {sheet} sheet{hint}": (
         "未知的能力态度名称 {name}：{sheet}表中没有这一项{hint}"
     ),
+    "expected {sub_item} (a sub-item of the goal above) or nothing (a goal), got {value}": (
+        "应填{sub_item}（上方目标的子项）或留空（一个目标），实际为 {value}"
+    ),
+    "a sub-item needs its goal on a row above it (the same position and category)": (
+        "子项的上方须有它所属的目标（同一岗位、同一类别）"
+    ),
     "expected a whole number from 1 ({what}), got nothing": (
-        "应填从 1 开始的整数（{what}），但单元格为空"
+        "应填从 1 开始的整数（{what}），但单元格是空的"
     ),
     "expected a whole number from 1 ({what}), got {value}": (
         "应填从 1 开始的整数（{what}），实际为 {value}"
@@ -210,7 +216,7 @@ MESSAGES: dict[str, str] = {
     "move {old} -> {path}": "移动 {old} -> {path}",
     "rename {old} -> {path}": "改名 {old} -> {path}",
     "{change} ({note})": "{change}（{note}）",
-    "same title {title}: its comments are kept": "岗位名称同为 {title}：保留原文件的注释",
+    "same title {title}: its comments are kept": "岗位名称同为“{title}”，原文件的注释会保留",
     "{count} comment(s) are lost with it: {comments} (a renamed position keeps its file's "
     "comments when its title stays the same)": (
         "{count} 条注释会随之丢失：{comments}（改岗位编号时，只要岗位名称不变，原文件的注释就会保留）"
