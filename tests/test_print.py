@@ -70,7 +70,7 @@ def test_page_one_has_the_title_and_the_goals(printed):
     for position in POSITIONS:
         first = "".join(text for _, text in printed[position.id][0][0])
         assert first.startswith(words(position.title)), position.id
-        assert "某电信公司·岗位目标与考核指标1.0版（2026-12-01起生效）" in first
+        assert "某电信公司·考核标准1.0版（2026-12-01起生效）" in first
         goals = [g for c in CATALOG.company.goal_categories for g in position.goals.get(c, ())]
         if goals:
             assert "岗位目标" in first and words(goals[0].goal) in first, position.id
