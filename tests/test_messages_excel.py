@@ -481,6 +481,14 @@ def test_truncated_sheet_names_the_last_cell_read(book):
     assert after.split("）", 1)[1] == "；请在 Excel 中重新保存，或重新导出一份"
 
 
+def test_file_the_system_refuses_to_read(book, monkeypatch):
+    def refuse(handle, limit):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(package, "read_at_most", refuse)
+    assert errors(book) == ["hr.xlsx: 无法读取文件：没有权限"]
+
+
 def test_too_many_cells(book, monkeypatch):
     monkeypatch.setattr(package, "MAX_CELLS", 100)
     assert errors(book) == [

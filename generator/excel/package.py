@@ -24,7 +24,7 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.cell import range_boundaries
 
-from ..files import read_at_most
+from ..files import read_at_most, system_reason
 from ..messages import _
 
 MAX_WORKBOOK_BYTES = 32 * 2**20  # the file (an export of 100x the source catalogue: ~6 MB)
@@ -121,7 +121,7 @@ def _read(path: Path) -> bytes:
         raise WorkbookFileError("", _("no such file")) from None
     except OSError as exc:
         raise WorkbookFileError(
-            "", _("cannot read the file: {reason}", reason=exc.strerror or exc)
+            "", _("cannot read the file: {reason}", reason=system_reason(exc))
         ) from None
     if data is None:
         raise WorkbookFileError(
