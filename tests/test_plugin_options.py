@@ -30,7 +30,8 @@ def build(project: Path, **plugin_options) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
         check=False,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        # a clean environment, but English messages, as the suite pins them (conftest.py)
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "POSITION_STANDARDS_LANG": "en"},
     )
 
 
