@@ -9,6 +9,8 @@ import unicodedata
 from pathlib import Path
 
 from .errors import CatalogError, Problem, quote
+from .files import system_reason
+from .messages import _
 from .model import Catalog, Department, Position
 from .source.schema import check_schema
 from .source.validate import (
@@ -69,6 +71,14 @@ def _size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
+def _file_kind(kind: str) -> str:
+    """The catalogue file of `kind`, as a message names it."""
+    words = {"company": _("company file"), "vocabulary": _("vocabulary file"),
+             "department": _("department file"), "position": _("position file"),
+             "search dictionary": _("search dictionary file")}
+    return words.get(kind, kind)
+
+
 class _Loader:
     def __init__(self, root: Path):
         self.root = root
@@ -92,14 +102,18 @@ class _Loader:
         try:
             real = path.resolve()
         except (OSError, RuntimeError):
-            self.problem(path, f"is a link that cannot be followed (a loop?); the catalogue "
-                         f"reads only its own {what}s")
+            self.problem(path, _("is a link that cannot be followed (a loop?); the catalogue "
+                                 "reads only its own files") if what == "file" else
+                         _("is a link that cannot be followed (a loop?); the catalogue reads "
+                           "only its own folders"))
             return False
         if self.real_root is not None and (real == self.real_root
                                            or self.real_root in real.parents):
             return True
-        self.problem(path, f"is a link to a {what} outside the catalogue folder; it was not "
-                     f"read (put the {what} itself into the catalogue)")
+        self.problem(path, _("is a link to a file outside the catalogue folder; it was not read "
+                             "(put the file itself into the catalogue)") if what == "file" else
+                     _("is a link to a folder outside the catalogue folder; it was not read "
+                       "(put the folder itself into the catalogue)"))
         return False
 
     def read_bytes(self, path: Path, kind: str, limit: int = MAX_FILE_BYTES) -> bytes | None:
@@ -110,42 +124,45 @@ class _Loader:
         try:
             info = os.stat(path)
         except FileNotFoundError:
-            self.problem(path, f"missing file: a catalogue needs its {kind} file here"
-                         if not os.path.islink(path) else "is a link to a file that does not "
-                         "exist")
+            self.problem(path, _("missing file: a catalogue needs its {file} here",
+                                 file=_file_kind(kind))
+                         if not os.path.islink(path) else
+                         _("is a link to a file that does not exist"))
             return None
         except OSError as exc:
-            self.problem(path, f"cannot be read: {exc.strerror}")
+            self.problem(path, _("cannot be read: {reason}", reason=system_reason(exc)))
             return None
         if stat.S_ISDIR(info.st_mode):
-            self.problem(path, f"is a folder; a catalogue needs its {kind} file here")
+            self.problem(path, _("is a folder; a catalogue needs its {file} here",
+                                 file=_file_kind(kind)))
             return None
         if not stat.S_ISREG(info.st_mode):
-            self.problem(path, "is not a regular file (a pipe, device or socket); a catalogue "
-                         "file is plain text")
+            self.problem(path, _("is not a regular file (a pipe, device or socket); a catalogue "
+                                 "file is plain text"))
             return None
         if info.st_size > limit:
-            self.problem(path, f"file is {_size(info.st_size)}; a catalogue file is at most "
-                         f"{_size(limit)}, so it was not read")
+            self.problem(path, _("file is {size}; a catalogue file is at most {limit}, so it was "
+                                 "not read", size=_size(info.st_size), limit=_size(limit)))
             return None
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
         try:
             fd = os.open(path, flags)
             with os.fdopen(fd, "rb") as file:
                 if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):  # replaced meanwhile
-                    self.problem(path, "is not a regular file; a catalogue file is plain text")
+                    self.problem(path, _("is not a regular file; a catalogue file is plain "
+                                         "text"))
                     return None
                 raw = file.read(limit + 1)
         except PermissionError:
-            self.problem(path, "cannot be read: permission denied (let the account that runs "
-                         "the check read it)")
+            self.problem(path, _("cannot be read: permission denied (let the account that runs "
+                                 "the check read it)"))
             return None
         except OSError as exc:
-            self.problem(path, f"cannot be read: {exc.strerror or exc}")
+            self.problem(path, _("cannot be read: {reason}", reason=system_reason(exc)))
             return None
         if len(raw) > limit:
-            self.problem(path, f"file is over {_size(limit)}; a catalogue file is at most that, "
-                         "so it was not read")
+            self.problem(path, _("file is over {limit}; a catalogue file is at most that, so it "
+                                 "was not read", limit=_size(limit)))
             return None
         return raw
 
@@ -159,11 +176,11 @@ class _Loader:
             self.verified.add(folder)
             return entries
         except NotADirectoryError:
-            self.problem(folder, "is a file; the catalogue needs a folder here")
+            self.problem(folder, _("is a file; the catalogue needs a folder here"))
         except PermissionError:
-            self.problem(folder, "cannot be read: permission denied")
+            self.problem(folder, _("cannot be read: permission denied"))
         except OSError as exc:
-            self.problem(folder, f"cannot be read: {exc.strerror or exc}")
+            self.problem(folder, _("cannot be read: {reason}", reason=system_reason(exc)))
         return None
 
     def read(self, path: Path, kind: str) -> Source | None:
@@ -183,10 +200,11 @@ class _Loader:
 
     def load(self) -> Catalog | None:
         if self.root.is_file():
-            self.problem(self.root, "not a catalogue: a file, not a folder")
+            self.problem(self.root, _("not a catalogue: a file, not a folder"))
             return None
         if not os.path.lexists(self.root / COMPANY_FILE):
-            self.problem(self.root, f"not a catalogue: no {COMPANY_FILE} in this folder")
+            self.problem(self.root, _("not a catalogue: no {file} in this folder",
+                                      file=COMPANY_FILE))
             return None
         company_src = self.read(self.root / COMPANY_FILE, "company")
         company = build_company(company_src, self.check) if company_src else None
@@ -223,8 +241,8 @@ class _Loader:
                                 for i in range(len(listed))):
             for name in folders:
                 if name not in listed_set:
-                    self.problem(base / name, f"department folder is not listed in "
-                                 f"{COMPANY_FILE} `departments`")
+                    self.problem(base / name, _("department folder is not listed in {file} "
+                                                "`departments`", file=COMPANY_FILE))
         departments = []
         seen_positions: dict[str, str] = {}
         done: set[str] = set()
@@ -234,7 +252,7 @@ class _Loader:
                 continue  # not an id: reported by the schema
             if department_id in done:
                 self.check.at(company_src, ("departments", i),
-                              f"department '{department_id}' is listed twice")
+                              _("department '{id}' is listed twice", id=department_id))
                 continue
             done.add(department_id)
             reserved = reserved_name_problem(department_id)
@@ -243,9 +261,10 @@ class _Loader:
                 continue
             if department_id not in folder_set:
                 if from_company:
-                    self.check.at(company_src, ("departments", i), f"no folder "
-                                  f"{DEPARTMENTS_DIR}/{department_id}/ for this department"
-                                  f"{did_you_mean(department_id, unlisted)}")
+                    self.check.at(company_src, ("departments", i), _(
+                        "no folder {folder}/ for this department{hint}",
+                        folder=f"{DEPARTMENTS_DIR}/{department_id}",
+                        hint=did_you_mean(department_id, unlisted)))
                 continue
             department = self.load_department(base / department_id, company, vocabulary,
                                               seen_positions)
@@ -268,17 +287,17 @@ class _Loader:
             if entry.name == DEPARTMENT_FILE or entry.name.startswith("."):
                 continue
             if path.suffix == ".yml":
-                self.problem(path, "position files end in .yaml; rename it")
+                self.problem(path, _("position files end in .yaml; rename it"))
             elif path.suffix != ".yaml":
                 continue
             elif _is_dir(entry):
-                self.problem(path, "is a folder, named like a position file; a position is a "
-                             ".yaml file (rename or remove the folder)")
+                self.problem(path, _("is a folder, named like a position file; a position is a "
+                                     ".yaml file (rename or remove the folder)"))
                 refused.add(path.stem)
             elif not SAFE_ID.match(path.stem):
-                self.problem(path, f"{quote(path.stem)} is not a safe position id: name the "
-                             "file with lowercase ASCII letters, digits and single hyphens, "
-                             "e.g. fin-analyst.yaml", line=1)
+                self.problem(path, _("{id} is not a safe position id: name the file with "
+                                     "lowercase ASCII letters, digits and single hyphens, e.g. "
+                                     "fin-analyst.yaml", id=quote(path.stem)), line=1)
             elif reserved_name_problem(path.stem):
                 if path.stem not in ordered:  # else reported where it is listed
                     self.problem(path, reserved_name_problem(path.stem), line=1)
@@ -289,8 +308,8 @@ class _Loader:
         complete = all(src.shaped(("positions", i)) for i in range(len(order)))
         for position_id, path in files.items():
             if position_id not in ordered and complete:
-                self.problem(path, f"position is not listed in {DEPARTMENT_FILE} "
-                             "`positions`", line=1)
+                self.problem(path, _("position is not listed in {file} `positions`",
+                                     file=DEPARTMENT_FILE), line=1)
         unlisted = [p for p in files if p not in ordered]
         positions: list[Position] = []
         listed_before: set[str] = set()
@@ -298,7 +317,8 @@ class _Loader:
             if not src.shaped(("positions", i)):
                 continue  # not an id: reported by the schema
             if position_id in listed_before:
-                self.check.at(src, ("positions", i), f"position '{position_id}' is listed twice")
+                self.check.at(src, ("positions", i),
+                              _("position '{id}' is listed twice", id=position_id))
                 continue
             listed_before.add(position_id)
             reserved = reserved_name_problem(position_id)
@@ -308,14 +328,16 @@ class _Loader:
             if position_id in refused:
                 continue
             if position_id not in files:
-                self.check.at(src, ("positions", i), f"no file {position_id}.yaml in this "
-                              f"folder{did_you_mean(position_id, unlisted)}")
+                self.check.at(src, ("positions", i), _(
+                    "no file {id}.yaml in this folder{hint}", id=position_id,
+                    hint=did_you_mean(position_id, unlisted)))
                 continue
             path = files[position_id]
             shown = display_path(path)
             if position_id in seen_positions:
-                self.problem(path, f"duplicate position id '{position_id}': "
-                             f"{seen_positions[position_id]} has the same file name", line=1)
+                self.problem(path, _("duplicate position id '{id}': {other} has the same file "
+                                     "name", id=position_id, other=seen_positions[position_id]),
+                             line=1)
                 continue
             seen_positions[position_id] = shown
             position_src = self.read(path, "position")
@@ -358,18 +380,18 @@ class _Loader:
 
 def _dictionary_line_problem(line: str) -> str | None:
     if "\t" in line:
-        return "the line holds a tab; separate word, frequency and tag with single spaces"
+        return _("the line holds a tab; separate word, frequency and tag with single spaces")
     invisible = next((c for c in line if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")),
                      None)
     if invisible is not None:
-        return (f"the line holds the invisible character U+{ord(invisible):04X}; remove it "
-                "(jieba cannot use the line)")
+        return _("the line holds the invisible character U+{code}; remove it (jieba cannot use "
+                 "the line)", code=f"{ord(invisible):04X}")
     match = _DICTIONARY_LINE.match(line)
     if not match:
-        return (f"expected 'word [frequency] [tag]' with single spaces between, e.g. '掉线率 "
-                f"20000 n' (a lowercase tag), got {quote(line)}")
+        return _("expected 'word [frequency] [tag]' with single spaces between, e.g. '掉线率 "
+                 "20000 n' (a lowercase tag), got {line}", line=quote(line))
     if match.group(2) and len(match.group(2)) > _MAX_FREQUENCY_DIGITS:
-        return (f"frequency {quote(match.group(2), 20)} is too large: at most "
-                f"{_MAX_FREQUENCY_DIGITS} digits")
+        return _("frequency {value} is too large: at most {digits} digits",
+                 value=quote(match.group(2), 20), digits=_MAX_FREQUENCY_DIGITS)
     return None
 

@@ -6,6 +6,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .messages import _
+
 ERROR, WARNING, NOTE = "error", "warning", "note"
 
 # Characters that would end or reorder a line of a message: shown, never printed as they are.
@@ -43,6 +45,11 @@ def quote(value: object, limit: int = QUOTE_LIMIT) -> str:
     return f"'{shorten(str(value), limit)}'"
 
 
+def listing(items: Iterable[object]) -> str:
+    """`a, b, c`: items of a message joined as the current language lists them."""
+    return _(", ").join(map(str, items))
+
+
 @dataclass(frozen=True)
 class Problem:
     """One finding: `file:line: path: message`.
@@ -70,7 +77,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        prefix = "" if self.level == ERROR else f"{self.level}: "
+        prefix = {WARNING: _("warning: "), NOTE: _("note: ")}.get(self.level, "")
         subject = f"{self.path}: " if self.path else ""
         return f"{where}: {prefix}{subject}{self.message}"
 
@@ -81,7 +88,7 @@ class CatalogError(Exception):
     def __init__(self, problems: list[Problem] | tuple[Problem, ...]):
         self.problems = tuple(problems)
         errors = [p for p in self.problems if not p.warning]
-        summary = f"{len(errors)} error(s) in the catalogue:"
+        summary = _("{count} error(s) in the catalogue:", count=len(errors))
         super().__init__("\n".join([summary, *map(str, errors)]))
 
     @property

@@ -13,6 +13,8 @@ import stat
 from pathlib import Path, PurePosixPath
 
 from ..errors import quote
+from ..files import system_reason
+from ..messages import _
 from ..model import Picture
 
 MAX_PICTURE_BYTES = 1024 * 1024
@@ -39,27 +41,40 @@ def read_picture(name: str, folder: Path) -> tuple[Picture | None, str | None]:
         inside = file.resolve().is_relative_to(folder.resolve())
         mode = os.stat(file).st_mode
     except OSError as exc:
-        return None, f"cannot read {quote(name)} in the catalogue folder ({exc.strerror})"
+        return None, _cannot_read(name, exc)
     if not inside:
-        return None, f"{quote(name)} leads out of the catalogue folder; copy the picture into it"
+        return None, _(
+            "{name} leads out of the catalogue folder; copy the picture into it", name=quote(name)
+        )
     if not stat.S_ISREG(mode):
-        return None, f"{quote(name)} is not a file"
+        return None, _("{name} is not a file", name=quote(name))
     try:
         with file.open("rb") as handle:
             data = handle.read(MAX_PICTURE_BYTES + 1)
     except OSError as exc:
-        return None, f"cannot read {quote(name)} in the catalogue folder ({exc.strerror})"
+        return None, _cannot_read(name, exc)
     if len(data) > MAX_PICTURE_BYTES:
-        return None, f"{quote(name)} is larger than {MAX_PICTURE_BYTES // 1024} KiB"
+        return None, _(
+            "{name} is larger than {limit} KiB", name=quote(name), limit=MAX_PICTURE_BYTES // 1024
+        )
     suffix = PurePosixPath(name).suffix.lower()
     if suffix == ".svg":
         if b"<svg" not in data.lower():
-            return None, f"{quote(name)} is not an SVG picture"
+            return None, _("{name} is not an SVG picture", name=quote(name))
         if _ACTIVE_SVG.search(data):
-            return None, (
-                f"{quote(name)}: an SVG picture may not hold scripts, event handlers, "
-                "javascript: links, embedded HTML or entity declarations"
+            return None, _(
+                "{name}: an SVG picture may not hold scripts, event handlers, "
+                "javascript: links, embedded HTML or entity declarations",
+                name=quote(name),
             )
     elif not data.startswith(_SIGNATURES[suffix]):
-        return None, f"{quote(name)} is not a {suffix[1:].upper()} file"
+        return None, _("{name} is not a {kind} file", name=quote(name), kind=suffix[1:].upper())
     return Picture(name, data), None
+
+
+def _cannot_read(name: str, exc: OSError) -> str:
+    return _(
+        "cannot read {name} in the catalogue folder ({reason})",
+        name=quote(name),
+        reason=system_reason(exc),
+    )

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-from ..errors import Problem, quote
+from ..errors import Problem, listing, quote
+from ..messages import _
 from .yamlsrc import Path_, Source, format_path
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
@@ -26,9 +27,13 @@ DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # Python's `$` would also match before a final line break ("sales\n" would pass as an id).
 _DOLLAR = re.compile(r"(?<!\\)\$")
 
-_TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole number",
-               "object": "a mapping (key: value lines)", "array": "a list", "null": "nothing",
-               "boolean": "true or false"}
+
+def _type_word(name: str) -> str:
+    """What a JSON Schema type is called in a message."""
+    words = {"string": _("text"), "number": _("a number"), "integer": _("a whole number"),
+             "object": _("a mapping (key: value lines)"), "array": _("a list"),
+             "null": _("nothing"), "boolean": _("true or false")}
+    return words.get(name, name)
 
 
 @cache
@@ -96,7 +101,7 @@ def _problems(src: Source, error: ValidationError) -> list[tuple[Path_, Problem]
     if "propertyNames" in error.relative_schema_path and isinstance(instance, str):
         # the error is about a key: point at the key's own line
         key_path = (*path, instance)
-        return [(key_path, _at(src, key_path, f"key {_message(error)}"))]
+        return [(key_path, _at(src, key_path, _("key {problem}", problem=_message(error))))]
     if kind == "additionalProperties" and isinstance(instance, dict):
         allowed = list(error.schema.get("properties", {}))
         out = []
@@ -104,13 +109,15 @@ def _problems(src: Source, error: ValidationError) -> list[tuple[Path_, Problem]
             if key in allowed:
                 continue
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = f" (did you mean '{close[0]}'?)" if close else f"; allowed: {', '.join(allowed)}"
-            out.append(((*path, key), _at(src, (*path, key), f"unknown key {quote(key)}{hint}")))
+            hint = (_(" (did you mean {choice}?)", choice=f"'{close[0]}'") if close
+                    else _("; allowed: {keys}", keys=listing(allowed)))
+            out.append(((*path, key), _at(src, (*path, key),
+                                          _("unknown key {key}{hint}", key=quote(key), hint=hint))))
         return out
     if kind == "required" and isinstance(instance, dict):
         # a missing key that is a typo of an unknown key is reported once, as the typo
         unknown = [k for k in instance if k not in error.schema.get("properties", {})]
-        return [((*path, key), _at(src, path, f"missing required key '{key}'"))
+        return [((*path, key), _at(src, path, _("missing required key '{key}'", key=key)))
                 for key in error.validator_value
                 if key not in instance and not difflib.get_close_matches(key, unknown, 1, 0.6)]
     return [(path, _at(src, path, _message(error)))]
@@ -144,48 +151,57 @@ def _message(error: ValidationError) -> str:
     kind, value, instance = error.validator, error.validator_value, error.instance
     if kind == "type":
         types = [value] if isinstance(value, str) else list(value)
-        wanted = " or ".join(_TYPE_WORDS.get(t, t) for t in types)
+        wanted = _type_word(types[0])
+        for other in types[1:]:
+            wanted = _("{first} or {second}", first=wanted, second=_type_word(other))
         hint = ""
         if "string" in types and isinstance(instance, (int, float)):
-            hint = f' (put it in quotes to keep it as text: "{instance}")'
-        return f"expected {wanted}, got {describe(instance)}{hint}"
+            hint = _(' (put it in quotes to keep it as text: "{value}")', value=instance)
+        return _("expected {wanted}, got {value}{hint}", wanted=wanted, value=describe(instance),
+                 hint=hint)
+    got = describe(instance)
     if kind == "enum":
-        return f"expected one of {', '.join(map(str, value))}, got {describe(instance)}"
+        return _("expected one of {choices}, got {value}", choices=listing(value), value=got)
     if kind == "pattern" and value.startswith("^[a-z0-9]"):
-        return (f"{describe(instance)} is not a safe id: use lowercase ASCII letters, digits and "
-                "single hyphens, e.g. fin-analyst")
+        return _("{value} is not a safe id: use lowercase ASCII letters, digits and single "
+                 "hyphens, e.g. fin-analyst", value=got)
     if kind == "pattern" and value == DATE_PATTERN:
-        return f"expected a date written YYYY-MM-DD (e.g. 2026-12-01), got {describe(instance)}"
+        return _("expected a date written YYYY-MM-DD (e.g. 2026-12-01), got {value}", value=got)
     if kind == "pattern":
-        return f"{describe(instance)} does not have the expected form ({value})"
+        return _("{value} does not have the expected form ({pattern})", value=got, pattern=value)
     if kind == "exclusiveMinimum":
-        return f"must be more than {value}, got {describe(instance)}"
+        return _("must be more than {limit}, got {value}", limit=value, value=got)
     if kind == "minimum":
-        return f"must be at least {value}, got {describe(instance)}"
+        return _("must be at least {limit}, got {value}", limit=value, value=got)
     if kind == "maximum":
-        return f"must be at most {value}, got {describe(instance)}"
+        return _("must be at most {limit}, got {value}", limit=value, value=got)
     if kind == "minLength":
-        return "must not be empty"
+        return _("must not be empty")
+    if kind == "maxLength" and isinstance(instance, str):
+        return _("must be at most {limit} characters long, got {length}", limit=value,
+                 length=len(instance))
     if kind == "maxLength":
-        got = f", got {len(instance)}" if isinstance(instance, str) else ""
-        return f"must be at most {value} characters long{got}"
+        return _("must be at most {limit} characters long", limit=value)
     if kind == "minItems":
-        return f"must list at least {value} item(s)"
+        return _("must list at least {count} item(s)", count=value)
+    if kind == "minProperties" and value == 1 and instance == {}:
+        return _("{{}} should be non-empty")  # as jsonschema words it
+    # a keyword the catalogue's schemas do not use: as jsonschema words it
     return error.message.splitlines()[0] if error.message else kind
 
 
 def describe(value: Any) -> str:
     """A short, quoted description of a YAML value for messages."""
     if value is None:
-        return "nothing (an empty value)"
+        return _("nothing (an empty value)")
     if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false)"
+        return _("{value} (true/false)", value=str(value).lower())
     if isinstance(value, str):
         return quote(value)
     if isinstance(value, (int, float)):
         return repr(value) if len(repr(value)) <= 20 else quote(repr(value), 20)
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     return type(value).__name__

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..errors import ERROR, NOTE, Problem, quote
+from ..errors import ERROR, NOTE, Problem, listing, quote
+from ..messages import _
 from ..model import (
     GROUP_NAMES,
     GROUPS,
@@ -51,14 +52,14 @@ def reserved_name_problem(name: str) -> str | None:
     """The message for an id that Windows cannot use as a file or folder name, or None."""
     if name.lower() not in RESERVED_NAMES:
         return None
-    return (f"'{name}' is a reserved file name on Windows (con, prn, aux, nul, com1–com9, "
-            "lpt1–lpt9), so its page could not be saved there; choose another id")
+    return _("'{name}' is a reserved file name on Windows (con, prn, aux, nul, com1–com9, "
+             "lpt1–lpt9), so its page could not be saved there; choose another id", name=name)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """` (did you mean 'x'?)` for the closest of `choices`, or '' if none is close."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {quote(close[0])}?)" if close else ""
+    return _(" (did you mean {choice}?)", choice=quote(close[0])) if close else ""
 
 
 class Checker:
@@ -95,13 +96,26 @@ def _check_date(src: Source, path: Path_, check: Checker) -> str | None:
     try:
         datetime.date.fromisoformat(text)
     except ValueError as exc:
-        check.at(src, path, f"{quote(text)} is not a date of the calendar ({exc}); write a real "
-                 "date as YYYY-MM-DD")
+        check.at(src, path, _("{value} is not a date of the calendar ({reason}); write a real "
+                              "date as YYYY-MM-DD", value=quote(text), reason=_date_words(exc)))
         return None
     return text
 
 
 # ---------------------------------------------------------------------------- company.yaml
+def _date_words(exc: ValueError) -> str:
+    """Why Python refused a date, in the current language (its common reasons)."""
+    words = {"month must be in 1..12": _("month must be in 1..12"),
+             "day is out of range for month": _("day is out of range for month"),
+             "year 0 is out of range": _("year 0 is out of range")}
+    return words.get(str(exc), str(exc))
+
+
+def _outside(points: object, low: int, high: int) -> str:
+    return _("{points} is outside the point scale {low}–{high}", points=points, low=low,
+             high=high)
+
+
 
 def build_company(src: Source, check: Checker) -> Company | None:
     """company.yaml -> Company; None if what other files are checked against (the goal
@@ -110,19 +124,20 @@ def build_company(src: Source, check: Checker) -> Company | None:
     low, high = value(src, (*points, "min")), value(src, (*points, "max"))
     points_known = low is not None and high is not None
     if points_known and low >= high:
-        check.at(src, points, f"min ({low}) must be below max ({high})")
+        check.at(src, points, _("min ({low}) must be below max ({high})", low=low, high=high))
         points_known = False
     scales, scales_known = _named_scales(src, low, high, points_known, check)
     for key in ("ability_groups", "combination"):
         weights = value(src, ("scoring", key))
         if src.intact(("scoring", key)) and weights is not None and sum(weights.values()) <= 0:
-            check.at(src, ("scoring", key), "the weights must not all be 0")
+            check.at(src, ("scoring", key), _("the weights must not all be 0"))
     grades = _grades(src, check)
     categories = value(src, ("goal_categories",))
     names = [value(src, ("goal_categories", i, "name")) for i in range(len(categories or []))]
     for i, name in enumerate(names):
         if name is not None and name in names[:i]:
-            check.at(src, ("goal_categories", i, "name"), f"duplicate goal category {quote(name)}")
+            check.at(src, ("goal_categories", i, "name"),
+                     _("duplicate goal category {name}", name=quote(name)))
     versions = _versions(src, check)
     pictures = {key: _picture(src, key, check) for key in ("logo", "favicon")}
     if categories is None or None in names or not points_known or not scales_known:
@@ -167,8 +182,7 @@ def _named_scales(src: Source, low: int | None, high: int | None, points_known: 
             where = (*path, scale_id, "levels", i)
             points = value(src, (*where, "points"))
             if points_known and points is not None and not low <= points <= high:
-                check.at(src, (*where, "points"), f"{points} is outside the point scale "
-                         f"{low}–{high}")
+                check.at(src, (*where, "points"), _outside(points, low, high))
             if src.intact(where):
                 levels.append(ScaleLevel(value(src, (*where, "label")), points))
         name = value(src, (*path, scale_id, "name"), "")
@@ -183,11 +197,12 @@ def _grades(src: Source, check: Checker) -> tuple[Grade, ...]:
     grades = value(src, path)
     mins = [g["min"] for g in grades]
     if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
-        check.at(src, path, "grades must be listed from the highest `min` down, each `min` "
-                 "different")
+        check.at(src, path, _("grades must be listed from the highest `min` down, each `min` "
+                              "different"))
     if mins and mins[-1] > 0:
-        check.at(src, (*path, len(grades) - 1, "min"), "the lowest grade must start at 0 so "
-                 f"every result gets a grade, got {mins[-1]}")
+        check.at(src, (*path, len(grades) - 1, "min"), _(
+            "the lowest grade must start at 0 so every result gets a grade, got {min}",
+            min=mins[-1]))
     return tuple(Grade(g["name"], g["min"], g.get("max_percent")) for g in grades)
 
 
@@ -200,8 +215,9 @@ def _versions(src: Source, check: Checker) -> tuple[PublishedVersion, ...]:
     for i in range(len(listed)):
         name = value(src, ("versions", i, "version"))
         if name is not None and name in seen:
-            check.at(src, ("versions", i, "version"), f"version {quote(name)} is already listed "
-                     f"({seen[name]})")
+            check.at(src, ("versions", i, "version"), _(
+                "version {version} is already listed ({where})", version=quote(name),
+                where=seen[name]))
         if name is not None:
             seen[name] = f"versions[{i}]"
         if src.intact(("versions", i)):
@@ -212,8 +228,8 @@ def _versions(src: Source, check: Checker) -> tuple[PublishedVersion, ...]:
              for i in range(len(listed))]
     dates.append(_check_date(src, ("catalogue", "effective_date"), check))
     if src.shaped(("versions",)) and None not in dates and dates != sorted(dates):
-        check.at(src, ("versions",), "versions must be listed oldest first, each effective "
-                 "before the next and before catalogue.effective_date")
+        check.at(src, ("versions",), _("versions must be listed oldest first, each effective "
+                                       "before the next and before catalogue.effective_date"))
     return tuple(versions)
 
 
@@ -235,8 +251,8 @@ def build_vocabulary(src: Source, company: Company | None,
         if cid is None:
             continue
         if cid in first_line:
-            check.at(src, (*path, "id"), f"duplicate id '{cid}' (first defined on line "
-                     f"{first_line[cid]})")
+            check.at(src, (*path, "id"), _("duplicate id '{id}' (first defined on line {line})",
+                                           id=cid, line=first_line[cid]))
             continue
         first_line[cid] = src.line((*path, "id"))
         reserved = reserved_name_problem(cid)
@@ -247,8 +263,9 @@ def build_vocabulary(src: Source, company: Company | None,
             if not src.shaped((*path, "seed", j)):
                 continue
             if seed in seed_owner:
-                check.at(src, (*path, "seed"), f"source spelling {quote(seed)} is already "
-                         f"listed under '{seed_owner[seed]}'")
+                check.at(src, (*path, "seed"), _(
+                    "source spelling {seed} is already listed under '{id}'", seed=quote(seed),
+                    id=seed_owner[seed]))
             seed_owner[seed] = cid
         anchors = {int(k): v for k, v in value(src, (*path, "anchors"), {}).items()
                    if src.shaped((*path, "anchors", k))}
@@ -268,13 +285,14 @@ def _check_anchors(src: Source, path: tuple, anchors: dict[int, str], company: C
     low, high = company.scoring.points_min, company.scoring.points_max
     for rating in anchors:
         if not low <= rating <= high:
-            check.at(src, (*path, str(rating)), f"rating {rating} is outside the point scale "
-                     f"{low}–{high}")
+            check.at(src, (*path, str(rating)), _(
+                "rating {rating} is outside the point scale {low}–{high}", rating=rating, low=low,
+                high=high))
     needed = sorted({high, (low + high + 1) // 2, low}, reverse=True)
     missing = [str(r) for r in needed if r not in anchors]
     if missing:
-        check.at(src, path, f"needs anchors for ratings {', '.join(map(str, needed))}; "
-                 f"missing {', '.join(missing)}")
+        check.at(src, path, _("needs anchors for ratings {needed}; missing {missing}",
+                              needed=listing(needed), missing=listing(missing)))
 
 
 # ---------------------------------------------------------------------------- position files
@@ -293,9 +311,10 @@ def build_position(src: Source, position_id: str, department_id: str, company: C
         categories = company.goal_categories
         for category in goals:
             if category not in categories:
-                check.at(src, ("goals", category), f"unknown goal category {quote(category)}"
-                         f"{did_you_mean(category, categories)}; company.yaml lists "
-                         f"{', '.join(categories)}")
+                check.at(src, ("goals", category), _(
+                    "unknown goal category {category}{hint}; company.yaml lists {categories}",
+                    category=quote(category), hint=did_you_mean(category, categories),
+                    categories=listing(categories)))
     kpis = value(src, ("kpis",), [])
     for i in range(len(kpis)):
         _check_kpi(src, i, company, check)
@@ -314,24 +333,25 @@ def _check_weights(src: Source, check: Checker) -> None:
     status = value(src, ("status",))
     weights = [value(src, ("kpis", i, "weight")) for i in range(len(value(src, ("kpis",), [])))]
     if status == "published" and not weights:
-        check.at(src, ("status",), "a published position needs at least one KPI; "
-                 "mark it `status: draft` while it is being written")
+        check.at(src, ("status",), _("a published position needs at least one KPI; mark it "
+                                     "`status: draft` while it is being written"))
     if not weights or None in weights or not src.shaped(("weights_total_note",)):
         return  # the total is not known
     total = sum(weights)
     note = value(src, ("weights_total_note",))
     if status == "published":
         if total != WEIGHT_TOTAL and not note:
-            check.at(src, ("kpis",), f"KPI weights add to {format_number(total)}, not "
-                     f"{WEIGHT_TOTAL}; correct them, or if the source itself differs say why "
-                     "in weights_total_note")
+            check.at(src, ("kpis",), _(
+                "KPI weights add to {total}, not {expected}; correct them, or if the source "
+                "itself differs say why in weights_total_note", total=format_number(total),
+                expected=WEIGHT_TOTAL))
         elif total != WEIGHT_TOTAL:
-            check.at(src, ("weights_total_note",), f"KPI weights add to "
-                     f"{format_number(total)}, not {WEIGHT_TOTAL} (kept as in the source: {note})",
-                     level=NOTE)
+            check.at(src, ("weights_total_note",), _(
+                "KPI weights add to {total}, not {expected} (kept as in the source: {note})",
+                total=format_number(total), expected=WEIGHT_TOTAL, note=note), level=NOTE)
     if note and total == WEIGHT_TOTAL:
-        check.at(src, ("weights_total_note",), f"weights add to {WEIGHT_TOTAL}; remove "
-                 "weights_total_note")
+        check.at(src, ("weights_total_note",), _(
+            "weights add to {expected}; remove weights_total_note", expected=WEIGHT_TOTAL))
 
 
 def _check_kpi(src: Source, index: int, company: Company | None, check: Checker) -> None:
@@ -340,11 +360,13 @@ def _check_kpi(src: Source, index: int, company: Company | None, check: Checker)
     if isinstance(raw, str):
         scales = company.scoring.scales if company else None
         if scales is not None and raw not in scales:
-            known = ", ".join(scales) or "none"
             # with one scale the list of them is the suggestion
             hint = did_you_mean(raw, scales) if len(scales) > 1 else ""
-            check.at(src, (*path, "scale"), f"unknown scale {quote(raw)}{hint}; company.yaml "
-                     f"scoring.scales defines: {known}")
+            check.at(src, (*path, "scale"), _(
+                "unknown scale {scale}{hint}; company.yaml scoring.scales defines: {known}",
+                scale=quote(raw), hint=hint, known=listing(scales)) if scales else _(
+                "unknown scale {scale}; company.yaml scoring.scales defines: none",
+                scale=quote(raw)))
         return
     if raw is None:
         return
@@ -354,13 +376,12 @@ def _check_kpi(src: Source, index: int, company: Company | None, check: Checker)
             points = value(src, (*path, "scale", "tiers", i, "points"))
             if points is not None and not low <= points <= high:
                 check.at(src, (*path, "scale", "tiers", i, "points"),
-                         f"{points} is outside the point scale {low}–{high}")
+                         _outside(points, low, high))
         other = value(src, (*path, "scale", "otherwise"))
         if other is not None and not low <= other <= high:
-            check.at(src, (*path, "scale", "otherwise"),
-                     f"{other} is outside the point scale {low}–{high}")
+            check.at(src, (*path, "scale", "otherwise"), _outside(other, low, high))
     if src.shaped((*path, "standard")) and not value(src, (*path, "standard")):
-        check.at(src, (*path, "scale"), "a scale needs the `standard` text it was read from")
+        check.at(src, (*path, "scale"), _("a scale needs the `standard` text it was read from"))
 
 
 def _check_references(src: Source, vocabulary: dict[str, Competency], complete: bool,
@@ -374,15 +395,17 @@ def _check_references(src: Source, vocabulary: dict[str, Competency], complete: 
                 continue
             entry = vocabulary.get(cid)
             if entry is None and complete:
-                check.at(src, path, f"unknown competency {quote(cid)}: not in vocabulary.yaml"
-                         f"{did_you_mean(cid, vocabulary)}")
+                check.at(src, path, _("unknown competency {id}: not in vocabulary.yaml{hint}",
+                                      id=quote(cid), hint=did_you_mean(cid, vocabulary)))
             if entry is None:
                 continue
             if entry.kind and entry.kind != KIND_OF_GROUP[group]:
-                check.at(src, path, f"'{cid}' ({entry.name}) is a {entry.kind} item; "
-                         f"{GROUP_NAMES[group]} takes {KIND_OF_GROUP[group]} items")
+                check.at(src, path, _("'{id}' ({name}) is a {kind} item; {group} takes {wanted} "
+                                      "items", id=cid, name=entry.name, kind=entry.kind,
+                                      group=GROUP_NAMES[group], wanted=KIND_OF_GROUP[group]))
             if cid in seen:
-                check.at(src, path, f"'{cid}' is listed twice (also in {GROUP_NAMES[seen[cid]]})")
+                check.at(src, path, _("'{id}' is listed twice (also in {group})", id=cid,
+                                      group=GROUP_NAMES[seen[cid]]))
             seen[cid] = group
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from ..errors import WARNING, Problem, quote, shorten
+from ..messages import _
 
 try:  # the C parser is many times faster; fall back where libyaml is missing
     _Loader: type = yaml.CSafeLoader
@@ -71,8 +72,9 @@ class Source:
 def decode(raw: bytes, file: str, problems: list[Problem]) -> str | None:
     """UTF-8 text of `raw`; a BOM is dropped with a warning, other encodings are errors."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        problems.append(Problem(file, 1, "", "file starts with a UTF-8 byte order mark (BOM); "
-                                "it was ignored, but save the file as UTF-8 without BOM", WARNING))
+        problems.append(Problem(file, 1, "", _("file starts with a UTF-8 byte order mark (BOM); "
+                                "it was ignored, but save the file as UTF-8 without BOM"),
+                                WARNING))
         raw = raw[3:]
     try:
         return raw.decode("utf-8")
@@ -84,10 +86,11 @@ def decode(raw: bytes, file: str, problems: list[Problem]) -> str | None:
                 raw.decode(encoding)
             except UnicodeDecodeError:
                 continue
-            guess = f" (it looks like {name}, as some Windows editors save)"
+            guess = _(" (it looks like {encoding}, as some Windows editors save)", encoding=name)
             break
-        problems.append(Problem(file, line, "", f"file is not UTF-8 text{guess}: "
-                                f"byte 0x{raw[exc.start]:02x} cannot be read; save it as UTF-8"))
+        problems.append(Problem(file, line, "", _(
+            "file is not UTF-8 text{guess}: byte 0x{byte} cannot be read; save it as UTF-8",
+            guess=guess, byte=f"{raw[exc.start]:02x}")))
         return None
 
 
@@ -98,8 +101,8 @@ def parse(text: str, file: str) -> Source:
         for number, content in enumerate(text.splitlines(), 1):
             indent = content[: len(content) - len(content.lstrip(" \t"))]
             if "\t" in indent:
-                src.problems.append(Problem(file, number, "", "tab character in indentation; "
-                                            "YAML indents with spaces only"))
+                src.problems.append(Problem(file, number, "", _(
+                    "tab character in indentation; YAML indents with spaces only")))
                 return src
     try:
         loader = _Loader(text)
@@ -115,18 +118,19 @@ def parse(text: str, file: str) -> Source:
         # The reader's position is in bytes or characters depending on the parser; the first
         # such character is the one it stopped at.
         line = text.count("\n", 0, max(text.find(chr(code)), 0)) + 1
-        src.problems.append(Problem(file, line, "", f"the file holds the character U+{code:04X}, "
-                                    "which YAML does not allow in a file; remove it"))
+        src.problems.append(Problem(file, line, "", _(
+            "the file holds the character U+{code}, which YAML does not allow in a file; "
+            "remove it", code=f"{code:04X}")))
         return src
     except yaml.YAMLError as exc:
-        src.problems.append(Problem(file, 1, "", f"YAML syntax error: {shorten(str(exc), 200)}"))
+        src.problems.append(Problem(file, 1, "", _("YAML syntax error: {detail}",
+                                                   detail=shorten(str(exc), 200))))
         return src
     except RecursionError:  # the pure-Python parser on deep nesting
-        src.problems.append(Problem(file, 1, "", f"nested more than {MAX_DEPTH} levels deep; a "
-                                    "catalogue file nests a few levels"))
+        src.problems.append(Problem(file, 1, "", _too_deep()))
         return src
     if node is None:
-        src.problems.append(Problem(file, 1, "", "file is empty"))
+        src.problems.append(Problem(file, 1, "", _("file is empty")))
         return src
     builder = _Builder(src)
     try:
@@ -138,7 +142,7 @@ def parse(text: str, file: str) -> Source:
         src.problems.extend(Problem(file, line, format_path(path, src.data), message)
                             for line, path, message in builder.refused)
     if src.data is None and not src.problems:
-        src.problems.append(Problem(file, 1, "", "file is empty (it holds only null)"))
+        src.problems.append(Problem(file, 1, "", _("file is empty (it holds only null)")))
     return src
 
 
@@ -161,17 +165,71 @@ def parse_bytes(raw: bytes, display: str) -> Source:
 def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
-    what = exc.problem or exc.context or "invalid YAML"
-    if "maximum nesting depth" in what:  # libyaml's own limit, deeper than ours
-        return Problem(file, line, "", f"nested more than {MAX_DEPTH} levels deep; a catalogue "
-                       "file nests a few levels")
-    if "another document" in what:
-        what = "a file holds one YAML document; remove the second '---' and what follows"
+    what = exc.problem or exc.context
+    if what and "maximum nesting depth" in what:  # libyaml's own limit, deeper than ours
+        return Problem(file, line, "", _too_deep())
+    if not what:
+        what = _("invalid YAML")
+    elif "another document" in what:
+        what = _("a file holds one YAML document; remove the second '---' and what follows")
     elif exc.context and exc.problem:
         start = exc.context_mark
-        where = f" started on line {start.line + 1}" if start and start.line + 1 != line else ""
-        what = f"{exc.problem} ({exc.context}{where})"
-    return Problem(file, line, "", f"YAML syntax error: {what}")
+        where = (_(" started on line {line}", line=start.line + 1)
+                 if start and start.line + 1 != line else "")
+        what = _("{problem} ({context}{where})", problem=_parser_words(exc.problem),
+                 context=_parser_words(exc.context), where=where)
+    else:
+        what = _parser_words(what)
+    return Problem(file, line, "", _("YAML syntax error: {detail}", detail=what))
+
+
+def _too_deep() -> str:
+    return _("nested more than {depth} levels deep; a catalogue file nests a few levels",
+             depth=MAX_DEPTH)
+
+
+def _parser_words(text: str) -> str:
+    """A problem or context of libyaml's syntax errors in the current language (the common
+    ones; others as libyaml words them)."""
+    words = {
+        "did not find expected ',' or ']'": _("did not find expected ',' or ']'"),
+        "did not find expected ',' or '}'": _("did not find expected ',' or '}}'"),
+        "did not find expected key": _("did not find expected key"),
+        "did not find expected '-' indicator": _("did not find expected '-' indicator"),
+        "did not find expected node content": _("did not find expected node content"),
+        "did not find expected comment or line break": _(
+            "did not find expected comment or line break"),
+        "did not find expected alphabetic or numeric character": _(
+            "did not find expected alphabetic or numeric character"),
+        "did not find expected <document start>": _("did not find expected <document start>"),
+        "could not find expected ':'": _("could not find expected ':'"),
+        "mapping values are not allowed in this context": _(
+            "mapping values are not allowed in this context"),
+        "found character that cannot start any token": _(
+            "found character that cannot start any token"),
+        "found unexpected end of stream": _("found unexpected end of stream"),
+        "found unknown escape character": _("found unknown escape character"),
+        "found undefined tag handle": _("found undefined tag handle"),
+        "found a tab character that violates indentation": _(
+            "found a tab character that violates indentation"),
+        "while parsing a flow sequence": _("while parsing a flow sequence"),
+        "while parsing a flow mapping": _("while parsing a flow mapping"),
+        "while parsing a block mapping": _("while parsing a block mapping"),
+        "while parsing a block collection": _("while parsing a block collection"),
+        "while parsing a block node": _("while parsing a block node"),
+        "while parsing a flow node": _("while parsing a flow node"),
+        "while parsing a node": _("while parsing a node"),
+        "while parsing a quoted scalar": _("while parsing a quoted scalar"),
+        "while scanning a quoted scalar": _("while scanning a quoted scalar"),
+        "while scanning a block scalar": _("while scanning a block scalar"),
+        "while scanning a plain scalar": _("while scanning a plain scalar"),
+        "while scanning a simple key": _("while scanning a simple key"),
+        "while scanning an anchor": _("while scanning an anchor"),
+        "while scanning an alias": _("while scanning an alias"),
+        "while scanning a tag": _("while scanning a tag"),
+        "while scanning for the next token": _("while scanning for the next token"),
+    }
+    return words.get(text, text)
 
 
 # The tags plain YAML data may carry; anything else (!!python/..., custom !tags) is refused.
@@ -208,20 +266,19 @@ class _Builder:
         if id(node) in self.seen:
             self.expanded += 1
             if self.expanded > MAX_ALIAS_EXPANSION:
-                self.fail(node, path, f"aliases expand to over {MAX_ALIAS_EXPANSION} values; "
-                          "write the values out instead")
+                self.fail(node, path, _("aliases expand to over {limit} values; write the "
+                                        "values out instead", limit=MAX_ALIAS_EXPANSION))
         self.seen.add(id(node))
         self.src.lines.setdefault(path, node.start_mark.line + 1)
         if len(path) > MAX_DEPTH:
-            self.fail(node, (), f"nested more than {MAX_DEPTH} levels deep; a "
-                      "catalogue file nests a few levels")
+            self.fail(node, (), _too_deep())
         if node.tag not in _STANDARD_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.fail(node, path, f"unsupported YAML tag '{tag}'; write plain values")
+            self.fail(node, path, _("unsupported YAML tag '{tag}'; write plain values", tag=tag))
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, path)
         if id(node) in self.active:
-            self.fail(node, path, "recursive alias")
+            self.fail(node, path, _("recursive alias"))
         self.active.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):
@@ -229,12 +286,12 @@ class _Builder:
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
-                    self.fail(key_node, path, "a key must be plain text, not a list or mapping")
+                    self.fail(key_node, path, _("a key must be plain text, not a list or mapping"))
                 key = key_node.value
                 if key in result:
                     first = self.src.lines[(*path, key)]
                     self.fail(key_node, (*path, key),
-                              f"duplicate key (first given on line {first})")
+                              _("duplicate key (first given on line {line})", line=first))
                 self.src.lines[(*path, key)] = key_node.start_mark.line + 1
                 result[key] = self.build(value_node, (*path, key))
             return result
@@ -249,26 +306,28 @@ class _Builder:
         try:
             value = self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, TypeError) as exc:
-            return self.refuse(node, path, f"cannot read value {quote(node.value)}: "
-                               f"{shorten(str(exc), 100)}")
+            return self.refuse(node, path, _("cannot read value {value}: {detail}",
+                                             value=quote(node.value),
+                                             detail=shorten(str(exc), 100)))
         if isinstance(value, str):
             control = _CONTROL.search(value)
             if control:
-                return self.refuse(node, path, f"text holds the control character "
-                                   f"U+{ord(control.group()):04X}, which is never meant as text "
-                                   "(and Excel refuses it); remove it")
+                return self.refuse(node, path, _(
+                    "text holds the control character U+{code}, which is never meant as text "
+                    "(and Excel refuses it); remove it", code=f"{ord(control.group()):04X}"))
         elif isinstance(value, bool):
             pass
         elif isinstance(value, int) and abs(value) > MAX_INTEGER:
             return self.refuse(node, path, _too_large(node.value))
         elif isinstance(value, float) and not math.isfinite(value):
-            return self.refuse(node, path, f"expected a finite number, got {quote(node.value)}")
+            return self.refuse(node, path, _("expected a finite number, got {value}",
+                                             value=quote(node.value)))
         return value
 
 
 def _too_large(written: str) -> str:
-    return (f"number too large: {quote(written, 20)} ({len(written)} characters); numbers in the "
-            f"catalogue are at most {MAX_INTEGER}")
+    return _("number too large: {value} ({length} characters); numbers in the catalogue are at "
+             "most {limit}", value=quote(written, 20), length=len(written), limit=MAX_INTEGER)
 
 
 def format_path(path: Path_, data: Any = None) -> str:
