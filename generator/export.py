@@ -5,7 +5,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import GROUPS, Catalog, Competency, Grade, Kpi, NamedScale, Position, Scoring, TierScale
+from .model import (
+    GROUPS,
+    Catalog,
+    Competency,
+    Goal,
+    Grade,
+    Kpi,
+    NamedScale,
+    Position,
+    Scoring,
+    TierScale,
+)
 
 FORMAT = "position-standards/1"
 
@@ -42,8 +53,7 @@ def position_to_data(position: Position) -> dict[str, Any]:
     }
     _optional(data, title_inferred=position.title_inferred, source_title=position.source_title)
     data["goals"] = {
-        category: [_item({"goal": g.goal, "target": g.target}, g.seed, g.unclear) for g in goals]
-        for category, goals in position.goals.items()
+        category: [goal_to_data(g) for g in goals] for category, goals in position.goals.items()
     }
     monthly = position.monthly
     data["monthly"] = [] if monthly is None else [_item(
@@ -53,9 +63,36 @@ def position_to_data(position: Position) -> dict[str, Any]:
     data["weight_total"] = position.weight_total
     _optional(data, weights_total_note=position.weights_total_note)
     data["competencies"] = {g: list(position.competencies[g]) for g in GROUPS}
+    slots = slots_to_data(position)
+    if slots:
+        data["competency_slots"] = slots
     if position.notes:
         data["notes"] = list(position.notes)
     return data
+
+
+def goal_to_data(goal: Goal) -> dict[str, Any]:
+    """A goal; its sub-items only where it has some."""
+    data = _item({"goal": goal.goal, "target": goal.target}, goal.seed, goal.unclear)
+    if goal.items:
+        data["items"] = [goal_to_data(item) for item in goal.items]
+    return data
+
+
+def slots_to_data(position: Position) -> dict[str, list[dict[str, Any]]]:
+    """Per group, each competency's slot on the source's form and its spelling there; empty
+    if the position records no spelling and no slot after an empty one (nothing to add to
+    `competencies`)."""
+    numbered = {g: position.numbered_slots(g) for g in GROUPS}
+    if not any(s.seed is not None or s.slot is not None for g in GROUPS for _, s in numbered[g]):
+        return {}
+    out: dict[str, list[dict[str, Any]]] = {}
+    for group, slots in numbered.items():
+        for number, slot in slots:
+            item = {"id": slot.id, "slot": number}
+            _optional(item, seed=slot.seed)
+            out.setdefault(group, []).append(item)
+    return out
 
 
 def kpi_to_data(kpi: Kpi) -> dict[str, Any]:

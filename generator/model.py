@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .numbers import format_number  # noqa: F401 (its home is numbers.py; imported from here too)
 
+GROUPS = ("core", "reference", "attitude")
 GROUP_NAMES = {"core": "核心能力", "reference": "参考能力", "attitude": "态度"}
 KIND_OF_GROUP = {"core": "能力", "reference": "能力", "attitude": "态度"}
 # What a published position's KPI weights add up to (a different total is kept, and flagged).
@@ -93,10 +94,24 @@ class Competency:
 
 @dataclass(frozen=True)
 class Goal:
+    """A goal and its target; `items` are its sub-items (goals without items of their own)."""
+
     goal: str
     target: str
     seed: dict[str, str] = field(default_factory=dict)
     unclear: str | None = None
+    items: tuple[Goal, ...] = ()
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A competency as a position lists it: the source's spelling in its slot (`seed`), and
+    the slot's number where the slot before it is empty on the source's form (`slot`; without
+    it the item is in the slot after the previous one's)."""
+
+    id: str
+    seed: str | None = None
+    slot: int | None = None
 
 
 @dataclass(frozen=True)
@@ -151,10 +166,21 @@ class Position:
     title_inferred: str | None = None
     weights_total_note: str | None = None
     notes: tuple[str, ...] = ()
+    # Per group, a Slot for each of `competencies` (same order): the source's spelling there.
+    slots: dict[str, tuple[Slot, ...]] = field(default_factory=dict)
 
     @property
     def is_draft(self) -> bool:
         return self.status == "draft"
+
+    def numbered_slots(self, group: str) -> list[tuple[int, Slot]]:
+        """The group's competencies, each with its slot number on the source's form (from 1)."""
+        slots = self.slots.get(group) or tuple(Slot(i) for i in self.competencies[group])
+        out, number = [], 0
+        for slot in slots:
+            number = slot.slot or number + 1
+            out.append((number, slot))
+        return out
 
     @property
     def weight_total(self) -> float:

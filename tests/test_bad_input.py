@@ -109,6 +109,30 @@ CASES = [
     case("competency-listed-twice", sub(M, "    - accuracy", "    - teamwork"), expect=[
         "catalog/departments/sales/sales-manager.yaml:35: competencies.reference[0]: 'teamwork' is listed twice (also in 核心能力)",
     ]),
+    case("slot-spelling-not-the-entrys", sub(M, "    - teamwork", "    - {id: teamwork, seed: 团队}"), expect=[
+        "catalog/departments/sales/sales-manager.yaml:33: competencies.core[0] (teamwork).seed: source spelling '团队' is not one of the spellings of 'teamwork' (团队合作) in vocabulary.yaml: '团队合作', '团合作'",
+    ]),
+    case("slot-spelling-of-an-entry-without-any", sub(M, "    - accuracy", "    - {id: accuracy, seed: 准确}"), expect=[
+        "catalog/departments/sales/sales-manager.yaml:35: competencies.reference[0] (accuracy).seed: source spelling '准确': 'accuracy' (准确性) has no `seed` spellings in vocabulary.yaml; add it there",
+    ]),
+    case("slot-that-follows-anyway", sub(M, "    - teamwork", "    - {id: teamwork, seed: 团合作, slot: 2}\n    - {id: accuracy, slot: 3}"), sub(M, "  reference:\n    - accuracy\n", ""), expect=[
+        "catalog/departments/sales/sales-manager.yaml:34: competencies.core[1] (accuracy).slot: slot 3 is the slot after the previous item's anyway; write `slot` only where the slot before it is empty",
+    ]),
+    case("slot-before-the-previous", sub(M, "    - teamwork", "    - {id: teamwork, slot: 3}\n    - {id: accuracy, slot: 2}"), sub(M, "  reference:\n    - accuracy\n", ""), expect=[
+        "catalog/departments/sales/sales-manager.yaml:34: competencies.core[1] (accuracy).slot: slot 2 is not after slot 3 of the item before it; list the items in the order of their slots",
+    ]),
+    case("slot-one", sub(M, "    - teamwork", "    - {id: teamwork, slot: 1}"), expect=[
+        "catalog/departments/sales/sales-manager.yaml:33: competencies.core[0] (teamwork).slot: must be at least 2, got 1",
+    ]),
+    case("slot-unknown-key", sub(M, "    - teamwork", "    - {id: teamwork, sead: 团队合作}"), expect=[
+        "catalog/departments/sales/sales-manager.yaml:33: competencies.core[0] (teamwork).sead: unknown key 'sead' (did you mean 'seed'?)",
+    ]),
+    case("sub-item-with-sub-items", sub(M, "      target: 100%完成\n", "      target: 100%完成\n      items:\n        - goal: 子项\n          items:\n            - goal: 子项的子项\n"), expect=[
+        "catalog/departments/sales/sales-manager.yaml:10: goals.财务/业务拓展类[0] (部门销售任务).items[0] (子项).items: unknown key 'items'; allowed: goal, target, seed, unclear",
+    ]),
+    case("sub-items-empty", sub(M, "      target: 100%完成\n", "      target: 100%完成\n      items: []\n"), expect=[
+        "catalog/departments/sales/sales-manager.yaml:8: goals.财务/业务拓展类[0] (部门销售任务).items: must list at least 1 item(s)",
+    ]),
     case("unsafe-position-id", mv(R, "departments/sales/Sales Rep.yaml"), expect=[
         "catalog/departments/sales/Sales Rep.yaml:1: 'Sales Rep' is not a safe position id: name the file with lowercase ASCII letters, digits and single hyphens, e.g. fin-analyst.yaml",
         'catalog/departments/sales/_department.yaml:5: positions[1]: no file sales-rep.yaml in this folder',

@@ -152,6 +152,33 @@ def test_goals_added_removed_retargeted_reworded_and_moved(mini, new):
     ]
 
 
+SUB_ITEMS = '      target: "100%"\n      items:\n' + "".join(
+    f"        - goal: {goal}\n          target: {target}\n"
+    for goal, target in (("考核", "确保公平"), ("培养", "提升技能"), ("回访", "每月"))
+)
+
+
+def test_goal_sub_items_added_removed_reworded_and_retargeted(mini, new):
+    mini.replace(MANAGER, '      target: "100%"\n', SUB_ITEMS)
+    new.replace(MANAGER, '      target: "100%"\n', SUB_ITEMS)
+    new.replace(MANAGER, "goal: 考核", "goal: 绩效考核")
+    new.replace(MANAGER, "target: 提升技能", "target: 提升员工技能")
+    new.replace(MANAGER, "        - goal: 回访\n          target: 每月\n", "")
+    new.replace(MANAGER, "    - goal: 部门销售任务\n", "    - goal: 部门销售任务\n      items:\n"
+                "        - goal: 月度复盘\n")
+    new.replace(MANAGER, "monthly:", "  内部管理类:\n    - goal: 报表\n      items:\n"
+                "        - goal: 月报\n          target: 5日前\nmonthly:")
+    assert manager_lines(mini, new) == [
+        "目标「部门销售任务」新增子项「月度复盘」（目标值「」）",
+        "目标「客户投诉问题处理」的子项「考核」改为「绩效考核」",
+        "目标「客户投诉问题处理」的子项「培养」目标值：「提升技能」→「提升员工技能」",
+        "删除目标「客户投诉问题处理」的子项「回访」",
+        "新增内部管理类目标「报表」（目标值「」）",
+        "目标「报表」新增子项「月报」（目标值「5日前」）",
+    ]
+    assert manager_lines(mini, mini) == []
+
+
 def test_monthly_indicator(mini, new):
     new.replace(MANAGER, "  target: 100%\n", "  target: 110%\n")
     new.replace(MANAGER, "  indicator: 部门业绩", "  indicator: 部门销售额")

@@ -86,9 +86,13 @@ def position_texts(path: Path, lines: tuple[int, int]) -> list[Text]:
     texts = [Text(rel, "title", data["title"], data.get("source_title"), lines)]
     for category, goals in (data.get("goals") or {}).items():
         for i, goal in enumerate(goals):
-            for key in ("goal", "target"):
-                texts.append(Text(rel, f"goals.{category}[{i}].{key}", goal.get(key, ""),
-                                  (goal.get("seed") or {}).get(key), lines))
+            items = [(f"goals.{category}[{i}]", goal)]
+            items += [(f"goals.{category}[{i}].items[{j}]", item)
+                      for j, item in enumerate(goal.get("items") or [])]
+            for where, item in items:
+                for key in ("goal", "target"):
+                    texts.append(Text(rel, f"{where}.{key}", item.get(key, ""),
+                                      (item.get("seed") or {}).get(key), lines))
     if monthly := data.get("monthly"):
         for key in ("indicator", "target", "method"):
             texts.append(Text(rel, f"monthly.{key}", monthly.get(key, ""),
@@ -188,21 +192,28 @@ def test_text_without_a_seed_restores_nothing():
     assert not unmarked
 
 
-READ = {"goals": {"goal", "target", "seed", "unclear"},
+READ = {"goals": {"goal", "target", "seed", "unclear", "items"},
+        "sub-items": {"goal", "target", "seed", "unclear"},
         "monthly": {"indicator", "target", "method", "seed", "unclear"},
-        "kpis": {"name", "weight", "standard", "scale", "method", "seed", "unclear"}}
+        "kpis": {"name", "weight", "standard", "scale", "method", "seed", "unclear"},
+        "competencies": {"id", "seed", "slot"}}
 
 
 def test_every_field_with_source_text_is_read():
-    """A new field (e.g. a goal's sub-items) must be added to position_texts() to be checked."""
+    """A new field must be added to position_texts() (or source_slots()) to be checked."""
     for path in position_files():
         data = load(path)
-        fields = {"goals": [g for goals in (data.get("goals") or {}).values() for g in goals],
+        goals = [g for goals in (data.get("goals") or {}).values() for g in goals]
+        fields = {"goals": goals,
+                  "sub-items": [item for g in goals for item in g.get("items") or []],
                   "monthly": [data["monthly"]] if data.get("monthly") else [],
-                  "kpis": data.get("kpis") or []}
+                  "kpis": data.get("kpis") or [],
+                  "competencies": [c for group in (data.get("competencies") or {}).values()
+                                   for c in group]}
         for section, items in fields.items():
             for item in items:
-                assert set(item) <= READ[section], f"{path.name}: {section}: {set(item) - READ[section]}"
+                keys = set(item) if isinstance(item, dict) else {"id"}  # a competency's id
+                assert keys <= READ[section], f"{path.name}: {section}: {keys - READ[section]}"
 
 
 def test_weights_are_the_sources_figures():
@@ -292,6 +303,58 @@ def test_every_text_is_the_sources_wording_in_its_own_position(source):
         if wording and wording not in where:
             missing.append(f"{t.file}: {t.field}: {wording}")
     assert not missing
+
+
+GROUP_HEADINGS = {"核心力": "core", "参考力": "reference", "态度": "attitude"}
+
+
+def source_slots(lines: list[str]) -> dict[str, dict[int, str]]:
+    """The half-year section of one position's source lines: per group (its heading, 核心力,
+    参考力 or 态度), each slot number that has a name, with the name as the source spells it.
+    A slot is its number on one line and its name on the next; an empty slot has no name."""
+    lines = [line.strip() for line in lines]
+    slots: dict[str, dict[int, str]] = {}
+    group = None
+    for i, line in enumerate(lines):
+        if line in GROUP_HEADINGS:
+            group = GROUP_HEADINGS[line]
+            slots[group] = {}
+        elif group and line.isdigit() and i + 1 < len(lines):
+            name = lines[i + 1]
+            if name and not name.isdigit() and name not in GROUP_HEADINGS:
+                slots[group][int(line)] = name
+    return {g: found for g, found in slots.items() if found}
+
+
+def data_slots(data: dict) -> dict[str, dict[int, str]]:
+    """Per group, each competency's slot (after the previous one's unless `slot` says) and its
+    source spelling (`seed`), as a position file holds them."""
+    out = {}
+    for group, items in (data.get("competencies") or {}).items():
+        number, found = 0, {}
+        for item in items:
+            item = item if isinstance(item, dict) else {"id": item}
+            number = item.get("slot", number + 1)
+            found[number] = item.get("seed")
+        if found:
+            out[group] = found
+    return out
+
+
+def test_every_competency_slot_is_the_sources_slot_and_spelling(source):
+    """Each competency of a position is in the slot the source has it in, with its spelling."""
+    for path, (first, end) in position_ranges().items():
+        assert data_slots(load(path)) == source_slots(source[first - 1:end - 1]), path.name
+
+
+def test_every_slot_spelling_is_one_of_its_entrys():
+    seeds = {item["id"]: item.get("seed", []) for item in
+             load(REAL_CATALOG / "vocabulary.yaml")["competencies"]}
+    for path in position_files():
+        for group, items in (load(path).get("competencies") or {}).items():
+            for i, item in enumerate(items):
+                assert isinstance(item, dict) and item["seed"] in seeds[item["id"]], \
+                    f"{path.name}: competencies.{group}[{i}]"
 
 
 def test_each_position_starts_at_its_heading(source):

@@ -7,6 +7,8 @@ import pytest
 
 from generator import load_catalog
 from generator.errors import Problem, quote
+from generator.export import position_to_data
+from generator.model import Goal, Slot
 
 M = "departments/sales/sales-manager.yaml"
 
@@ -29,6 +31,36 @@ def test_goal_categories_follow_company_order_not_file_order(mini):
     mini.replace(M, "  财务/业务拓展类:", "  学习与创新类:\n    - goal: 学习\n  财务/业务拓展类:")
     manager = load_catalog("catalog").departments[0].positions[0]
     assert list(manager.goals) == ["财务/业务拓展类", "客户类", "学习与创新类"]
+
+
+def test_goal_sub_items_and_slot_spellings_are_in_the_model(mini):
+    mini.replace(M, "      target: 100%完成\n", "      target: 100%完成\n      items:\n"
+                 "        - goal: 考核\n          target: 及时\n          seed: {target: 时}\n"
+                 "        - goal: 培养\n")
+    mini.replace(M, "    - teamwork", "    - {id: teamwork, seed: 团合作, slot: 3}")
+    manager = load_catalog("catalog").departments[0].positions[0]
+    [goal] = manager.goals["财务/业务拓展类"]
+    assert goal.items == (Goal("考核", "及时", {"target": "时"}), Goal("培养", ""))
+    assert manager.competencies["core"] == ("teamwork",)  # the ids, as before
+    assert manager.numbered_slots("core") == [(3, Slot("teamwork", "团合作", 3))]
+    assert manager.numbered_slots("reference") == [(1, Slot("accuracy"))]
+    data = position_to_data(manager)
+    assert data["goals"]["财务/业务拓展类"][0]["items"] == [
+        {"goal": "考核", "target": "及时", "seed": {"target": "时"}},
+        {"goal": "培养", "target": ""},
+    ]
+    assert data["competency_slots"] == {
+        "core": [{"id": "teamwork", "slot": 3, "seed": "团合作"}],
+        "reference": [{"id": "accuracy", "slot": 1}],
+        "attitude": [{"id": "efficient", "slot": 1}],
+    }
+
+
+def test_export_without_sub_items_or_slot_spellings_has_neither_key(mini):
+    manager = load_catalog("catalog").departments[0].positions[0]
+    data = position_to_data(manager)
+    assert "competency_slots" not in data
+    assert all("items" not in goal for goals in data["goals"].values() for goal in goals)
 
 
 def test_byte_order_mark_is_a_warning(mini):

@@ -42,7 +42,8 @@ def rated_on_both(a: str, b: str) -> list[str]:
     """Titles of the positions (in source order) that list both competency ids."""
     titles = []
     for position in positions():
-        ids = {i for group in (position.get("competencies") or {}).values() for i in group}
+        ids = {i["id"] if isinstance(i, dict) else i  # {id, seed, slot} or the id alone
+               for group in (position.get("competencies") or {}).values() for i in group}
         if a in ids and b in ids:
             titles.append(position["title"])
     return titles

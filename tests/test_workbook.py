@@ -16,7 +16,7 @@ from generator.__main__ import main
 from generator.catalog import display_path
 from generator.errors import CatalogError
 from generator.excel.apply import apply_import
-from generator.excel.layout import DATA_SHEETS, GOALS, KPIS, MONTHLY, POSITIONS
+from generator.excel.layout import COMPETENCIES, DATA_SHEETS, GOALS, KPIS, MONTHLY, POSITIONS
 from generator.excel.plan import plan_import
 from generator.excel.read import read_workbook
 from generator.excel.write import write_workbook
@@ -117,6 +117,16 @@ def test_layout(book):
         "存疑说明",
     ]
     assert kpis.freeze_panes == "B2" and sheets["岗位"].freeze_panes == "C2"
+    # the columns added for sub-items and slot spellings come last: the others keep their place
+    assert [c.value for c in sheets["目标"][1]][-2:] == ["存疑说明", "层级"]
+    assert [c.value for c in sheets["能力态度"][1]] == [
+        "岗位编号",
+        "组别",
+        "顺序",
+        "名称",
+        "原文写法",
+        "原文格号",
+    ]
     assert [c.value for c in kpis[2]][:7] == [
         "sales-manager",
         1,
@@ -140,6 +150,7 @@ def test_every_field_read_back_has_its_place_in_the_position_schema():
         MONTHLY.name: schema["properties"]["monthly"],
         GOALS.name: schema["properties"]["goals"]["additionalProperties"]["items"],
         KPIS.name: schema["properties"]["kpis"]["items"],
+        COMPETENCIES.name: schema["$defs"]["competency"]["oneOf"][1],  # {id, seed, slot}
     }
     for spec in DATA_SHEETS:
         for column in spec.columns:
@@ -434,6 +445,36 @@ BROKEN = [
 ]
 
 
+BROKEN += [
+    case(
+        "sub-item-without-its-goal",
+        cell("目标", "H2", "子项"),
+        expect=[
+            "目标!H2: a sub-item needs its goal on a row above it (the same position and category)"
+        ],
+    ),
+    case(
+        "level-neither-empty-nor-sub-item",
+        cell("目标", "H3", "子目标"),
+        expect=[
+            "目标!H3: expected 子项 (a sub-item of the goal above) or nothing (a goal), got '子目标'"
+        ],
+    ),
+    case(
+        "slot-spelling-not-the-entrys",
+        cell("能力态度", "E2", "团队"),
+        expect=[
+            "能力态度!E2: source spelling '团队' is not one of the spellings of 'teamwork' (团队合作) in vocabulary.yaml: '团队合作', '团合作'"
+        ],
+    ),
+    case(
+        "slot-one",
+        cell("能力态度", "F2", 1),
+        expect=["能力态度!F2: must be at least 2, got 1"],
+    ),
+]
+
+
 @pytest.mark.parametrize("steps, expect", BROKEN)
 def test_broken_workbook(book, mini, capsys, steps, expect):
     edit(book, *steps)
@@ -683,6 +724,30 @@ competencies:
         "sales-rep",
         "sales-assistant",
     ]
+
+
+def test_sub_item_and_slot_spelling_are_written_in_the_catalogue_style(book, mini):
+    def add(book):
+        book["目标"].append(
+            ["sales-manager", "客户类", "回访", "每月回访", None, "月回访", None, "子项"]
+        )
+        book["能力态度"]["E2"].value, book["能力态度"]["F2"].value = "团合作", 2
+
+    edit(book, add)
+    [change] = plan_import(read_workbook(book, "catalog"))
+    assert [line for line in change.diff().splitlines() if line[:1] in "+-"][2:] == [
+        "+      items:",
+        "+        - goal: 回访",
+        "+          target: 每月回访",
+        "+          seed: {target: 月回访}",
+        "-    - teamwork",
+        "+    - {id: teamwork, seed: 团合作, slot: 2}",
+    ]
+    apply_import([change])
+    manager = load_catalog("catalog").positions()[0]
+    assert [g.goal for g in manager.goals["客户类"][0].items] == ["回访"]
+    assert manager.numbered_slots("core")[0][0] == 2
+    assert plan_import(read_workbook(export("catalog", book), "catalog")) == []
 
 
 def test_removed_position_deletes_its_file(book, mini):

@@ -12,6 +12,7 @@ from ..model import GROUP_NAMES, GROUPS, Catalog
 from ..source.schema import SCHEMA_DIR
 from ..source.validate import SAFE_ID
 from .layout import (
+    COMPETENCIES,
     GOALS,
     KPIS,
     MONTHLY,
@@ -19,6 +20,7 @@ from .layout import (
     POSITIONS,
     STATUS_KEYS,
     STATUS_LABELS,
+    SUB_ITEM,
     VOCABULARY,
     SheetSpec,
     quoted,
@@ -139,6 +141,18 @@ class Gatherer:
     def read_goals(self, rows: list[Row]) -> None:
         for row in rows:
             draft = self.owner(row)
+            level = row["level"]
+            if level is not None and level != SUB_ITEM:
+                self.error(
+                    row,
+                    "level",
+                    _(
+                        "expected {sub_item} (a sub-item of the goal above) or nothing (a goal), "
+                        "got {value}",
+                        sub_item=SUB_ITEM,
+                        value=quoted(level),
+                    ),
+                )
             if draft:
                 draft.goals.append(row)
 
@@ -330,12 +344,32 @@ class Assembly:
         for category in order:
             rows = by_category[category]
             self.cells.put(("goals", category), rows[0].ref("category"))
-            goals[category] = [
-                self.item(GOALS, row, ("goals", category, i)) for i, row in enumerate(rows)
-            ]
+            goals[category] = self.category_goals(category, rows)
         return goals
 
-    def competencies(self) -> dict[str, list[str]]:
+    def category_goals(self, category: str, rows: list[Row]) -> list[dict[str, Any]]:
+        """A category's goals, each sub-item row (层级 子项) under the goal on a row above it."""
+        goals: list[dict[str, Any]] = []
+        for row in rows:
+            if row["level"] != SUB_ITEM or not goals:
+                if row["level"] == SUB_ITEM:
+                    self.report.error(
+                        row.ref("level"),
+                        _(
+                            "a sub-item needs its goal on a row above it (the same position "
+                            "and category)"
+                        ),
+                    )
+                goals.append(self.item(GOALS, row, ("goals", category, len(goals))))
+                continue
+            path = ("goals", category, len(goals) - 1, "items")
+            items = goals[-1].setdefault("items", [])
+            if not items:
+                self.cells.put(path, row.ref("level"))
+            items.append(self.item(GOALS, row, (*path, len(items))))
+        return goals
+
+    def competencies(self) -> dict[str, list[str | dict[str, Any]]]:
         out = {}
         for group, items in self.draft.competencies.items():
             items = sorted(items, key=lambda item: (item[0], item[2].number))
@@ -344,8 +378,12 @@ class Assembly:
             self.cells.put(("competencies", group), items[0][2].ref("group"))
             out[group] = []
             for i, (_order, competency_id, row) in enumerate(items):
-                self.cells.put(("competencies", group, i), row.ref("name"))
-                out[group].append(competency_id)
+                path = ("competencies", group, i)
+                self.cells.put(path, row.ref("name"))
+                source = self.fields(COMPETENCIES, row, path)  # its spelling and slot there
+                if source:
+                    self.cells.put((*path, "id"), row.ref("name"))
+                out[group].append({"id": competency_id, **source} if source else competency_id)
         return out
 
 

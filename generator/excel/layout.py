@@ -46,6 +46,8 @@ class Entry:
     group: str = ""  # a competency's group
     number: int = 0  # a KPI's number, a competency's place in its group (from 1)
     path: tuple = ()  # where `item` is in the position's data, e.g. ("kpis", 0)
+    parent: Any = None  # a sub-item's goal
+    slot: Any = None  # a competency's Slot: the source's spelling and its slot there
 
     def find(self, source: str) -> Any:
         """The value at the dotted `source`, e.g. `item.seed.goal`; None where a step is."""
@@ -188,6 +190,8 @@ def _weight_total(row: int) -> str:
     )
 
 
+SUB_ITEM = "子项"  # the 层级 of a goal's sub-item on the goals sheet (a goal's is empty)
+
 # A table, laid out by hand: one line per field.
 # fmt: off
 UNCLEAR = _text("unclear", "存疑说明", 40)
@@ -215,6 +219,9 @@ GOALS = SheetSpec("目标", (
     _text("goal", "目标", 44, required=True),
     _text("target", "目标值", 36),
     _seed("goal", "目标"), _seed("target", "目标值"), UNCLEAR,
+    Column("level", "层级", TEXT, 8, source="parent", write=lambda _goal: SUB_ITEM,
+           tip=f"留空：一个目标；{SUB_ITEM}：上方最近一个目标的子项（原文以 ü 标出），"
+               "与它同一类别，只有一层"),
 ))
 MONTHLY = SheetSpec("月度指标", (
     POSITION_ID,
@@ -242,6 +249,10 @@ COMPETENCIES = SheetSpec("能力态度", (
     Column("group", "组别", TEXT, 12, source="group", write=GROUP_NAMES.__getitem__),
     Column("order", "顺序", WHOLE, 7, source="number", tip="整数，决定该组别内的先后顺序"),
     Column("name", "名称", TEXT, 24, source="item.name", tip="从下拉列表（词汇表）中选择"),
+    Column("seed", "原文写法", TEXT, 18, source="slot.seed", to=("seed",),
+           tip="原文在这一格的写法，须是该项在 vocabulary.yaml 中的原文写法（seed）之一"),
+    Column("slot", "原文格号", WHOLE, 9, source="slot.slot", to=("slot",),
+           tip="只在原文前一格为空时填写：该项在原文中的格号（整数）；留空表示紧接上一项的下一格"),
 ))
 VOCABULARY = SheetSpec("词汇", (  # written for the drop-down lists; never read back
     Column("id", "编号", TEXT, 26, source="item.id"),

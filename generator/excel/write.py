@@ -104,15 +104,25 @@ class _Writer:
             for i, goal in enumerate(goals):
                 path = ("goals", category, i)
                 self.append(GOALS, Entry(position, item=goal, category=category, path=path))
+                for j, item in enumerate(goal.items):  # each sub-item on a row below its goal
+                    where = (*path, "items", j)
+                    self.append(
+                        GOALS,
+                        Entry(position, item=item, category=category, path=where, parent=goal),
+                    )
         if position.monthly:
             self.append(MONTHLY, Entry(position, item=position.monthly, path=("monthly",)))
         for i, kpi in enumerate(position.kpis):
             self.append(KPIS, Entry(position, item=kpi, number=i + 1, path=("kpis", i)))
         for group in GROUPS:
-            for order, competency_id in enumerate(position.competencies[group], 1):
-                competency = self.catalog.competency(competency_id)
+            for order, (_number, slot) in enumerate(position.numbered_slots(group), 1):
+                competency = self.catalog.competency(slot.id)
+                path = ("competencies", group, order - 1)
                 self.append(
-                    COMPETENCIES, Entry(position, item=competency, group=group, number=order)
+                    COMPETENCIES,
+                    Entry(
+                        position, item=competency, group=group, number=order, path=path, slot=slot
+                    ),
                 )
 
     def append(self, spec: SheetSpec, entry: Entry) -> None:

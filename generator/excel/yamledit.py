@@ -13,6 +13,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.emitter import RoundTripEmitter
 from ruamel.yaml.scalarstring import ScalarString
 
+from ..model import GROUPS
+
 # Values a file may spell out or leave away with the same meaning (the model's defaults), so
 # `target: ""` or `otherwise: null` in a file is not a change when the new data omits it.
 DEFAULTS: dict[str, Any] = {
@@ -30,7 +32,7 @@ DEFAULTS: dict[str, Any] = {
     "attitude": [],
 }
 # Keys whose new mappings are written on one line, as the catalogue writes them.
-FLOW_KEYS = {"seed", "tiers"}
+FLOW_KEYS = {"seed", "tiers", *GROUPS}  # a competency: {id: ..., seed: ...}
 
 
 class _Emitter(RoundTripEmitter):
@@ -211,7 +213,7 @@ def commented(value: Any, key: Any = None, flow: bool = False) -> Any:
         out = CommentedMap()
         for k, v in value.items():
             out[k] = commented(v, k, flow)
-        if flow or key == "seed":
+        if flow or key == "seed" or key in GROUPS:  # a seed map, a competency {id, seed}
             out.fa.set_flow_style()
         return out
     if isinstance(value, list):
@@ -241,6 +243,8 @@ def _identity(item: Any) -> Any:
         for key in ("name", "goal", "indicator"):
             if key in item:
                 return (key, str(item[key]))
+        if "id" in item:  # a competency, the same one as its id alone
+            return repr(str(item["id"]))
         return repr(_plain(item))
     return repr(_plain(item))
 

@@ -33,6 +33,7 @@ from ..model import (
     PublishedVersion,
     ScaleLevel,
     Scoring,
+    Slot,
     Tier,
     TierScale,
     format_number,
@@ -388,12 +389,20 @@ def _check_references(src: Source, vocabulary: dict[str, Competency], complete: 
                       check: Checker) -> None:
     seen: dict[str, str] = {}
     for group in GROUPS:
+        number = 0  # the slot of the item before, on the source's form
         for i in range(len(value(src, ("competencies", group), []))):
             path = ("competencies", group, i)
             cid = value(src, path)
+            if isinstance(cid, dict):  # {id, seed, slot}
+                number = _check_slot(src, path, number, check)
+                cid = value(src, (*path, "id"))
+            else:
+                number += 1
             if cid is None:
                 continue
             entry = vocabulary.get(cid)
+            if entry is not None:
+                _check_slot_seed(src, path, entry, check)
             if entry is None and complete:
                 check.at(src, path, _("unknown competency {id}: not in vocabulary.yaml{hint}",
                                       id=quote(cid), hint=did_you_mean(cid, vocabulary)))
@@ -409,20 +418,54 @@ def _check_references(src: Source, vocabulary: dict[str, Competency], complete: 
             seen[cid] = group
 
 
+def _check_slot(src: Source, path: Path_, previous: int, check: Checker) -> int:
+    """The slot of the competency at `path` (a mapping) on the source's form, the item before
+    it being in slot `previous`; a `slot` that is not after an empty slot is reported."""
+    slot = value(src, (*path, "slot"))
+    if slot is None:
+        return previous + 1
+    if slot == previous + 1:
+        check.at(src, (*path, "slot"), _("slot {slot} is the slot after the previous item's "
+                                         "anyway; write `slot` only where the slot before it is "
+                                         "empty", slot=slot))
+    elif slot <= previous:
+        check.at(src, (*path, "slot"), _("slot {slot} is not after slot {previous} of the item "
+                                         "before it; list the items in the order of their slots",
+                                         slot=slot, previous=previous))
+    return slot
+
+
+def _check_slot_seed(src: Source, path: Path_, entry: Competency, check: Checker) -> None:
+    """The source spelling of a slot is one of the entry's `seed` spellings."""
+    seed = value(src, (*path, "seed"))
+    if seed is None or seed in entry.seed:
+        return
+    if entry.seed:
+        check.at(src, (*path, "seed"), _("source spelling {seed} is not one of the spellings of "
+                                         "'{id}' ({name}) in vocabulary.yaml: {spellings}",
+                                         seed=quote(seed), id=entry.id, name=entry.name,
+                                         spellings=listing(map(quote, entry.seed))))
+    else:
+        check.at(src, (*path, "seed"), _("source spelling {seed}: '{id}' ({name}) has no `seed` "
+                                         "spellings in vocabulary.yaml; add it there",
+                                         seed=quote(seed), id=entry.id, name=entry.name))
+
+
 def _position(data: dict[str, Any], position_id: str, department_id: str, source_file: str,
               company: Company | None) -> Position:
     """The model of a schema-valid position file."""
-    goals = {category: tuple(Goal(g["goal"], g.get("target", ""), dict(g.get("seed", {})),
-                                  g.get("unclear")) for g in items)
+    goals = {category: tuple(_goal(g) for g in items)
              for category, items in (data.get("goals") or {}).items()}
     if company:  # keep the company's category order, whatever order the file uses
         goals = {c: goals[c] for c in (*company.goal_categories, *goals) if c in goals}
     monthly = data.get("monthly")
+    listed = data.get("competencies") or {}
+    slots = {g: tuple(_slot(item) for item in listed.get(g, [])) for g in GROUPS}
     return Position(
         id=position_id, department_id=department_id, title=data["title"], status=data["status"],
         source_file=source_file, goals=goals,
         kpis=tuple(_kpi(k, company) for k in data.get("kpis", [])),
-        competencies={g: tuple((data.get("competencies") or {}).get(g, [])) for g in GROUPS},
+        competencies={g: tuple(s.id for s in slots[g]) for g in GROUPS}, slots=slots,
         monthly=Monthly(monthly["indicator"], monthly.get("target", ""),
                         monthly.get("method", ""), dict(monthly.get("seed", {})),
                         monthly.get("unclear")) if monthly else None,
@@ -430,6 +473,18 @@ def _position(data: dict[str, Any], position_id: str, department_id: str, source
         title_inferred=data.get("title_inferred"),
         weights_total_note=data.get("weights_total_note"), notes=tuple(data.get("notes", [])),
     )
+
+
+def _goal(data: dict[str, Any]) -> Goal:
+    return Goal(data["goal"], data.get("target", ""), dict(data.get("seed", {})),
+                data.get("unclear"), tuple(_goal(item) for item in data.get("items", [])))
+
+
+def _slot(item: str | dict[str, Any]) -> Slot:
+    """A competency of a position file: its id, or {id, seed, slot}."""
+    if isinstance(item, str):
+        return Slot(item)
+    return Slot(item["id"], item.get("seed"), item.get("slot"))
 
 
 def _kpi(data: dict[str, Any], company: Company | None) -> Kpi:

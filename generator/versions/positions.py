@@ -109,6 +109,7 @@ def _goal_changes(
                         (category, goal.goal, goal.target),
                     )
                 )
+                changes += _item_changes(goal.goal, (), goal.items)
                 continue
             if before.target != goal.target:
                 changes.append(
@@ -118,9 +119,51 @@ def _goal_changes(
                         (before.target, goal.target, goal.goal),
                     )
                 )
+            changes += _item_changes(goal.goal, before.items, goal.items)
         for i, goal in enumerate(goals_before):
             if i not in pairs[category] and (category, i) not in moved:
                 changes.append(Change("goal-removed", "删除{}目标「{}」", (category, goal.goal)))
+    return changes
+
+
+def _item_changes(goal: str, old: tuple[Goal, ...], new: tuple[Goal, ...]) -> list[Change]:
+    """The sub-items of goal `goal` added, removed, reworded or given another target."""
+    pairs = match(
+        old, new, lambda a, b: a.goal == b.goal, lambda i, a, j, b: i == j and a.target == b.target
+    )
+    matched_new = {j: i for i, j in pairs.items()}
+    changes = []
+    for j, item in enumerate(new):
+        if j not in matched_new:
+            changes.append(
+                Change(
+                    "goal-item-added",
+                    "目标「{}」新增子项「{}」（目标值「{}」）",
+                    (goal, item.goal, item.target),
+                )
+            )
+            continue
+        before = old[matched_new[j]]
+        changes += changed(
+            "goal-item-reworded",
+            "目标「{}」的子项「{}」改为「{}」",
+            before.goal,
+            item.goal,
+            subject=goal,
+        )
+        if before.target != item.target:
+            changes.append(
+                Change(
+                    "goal-item-target",
+                    "目标「{}」的子项「{}」目标值：「{}」→「{}」",
+                    (goal, item.goal, before.target, item.target),
+                )
+            )
+    changes += [
+        Change("goal-item-removed", "删除目标「{}」的子项「{}」", (goal, item.goal))
+        for i, item in enumerate(old)
+        if i not in pairs
+    ]
     return changes
 
 
