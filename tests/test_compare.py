@@ -16,6 +16,7 @@ from hostile import PAYLOADS, publish_plain_then_hostile
 from pypdf import PdfReader
 from sitebuild import build, site_config
 from test_hostile import LIVE_MARKUP
+from test_print import lines, words
 
 from generator import load_catalog
 from generator.model import GROUP_NAMES
@@ -183,6 +184,17 @@ def test_the_comparison_prints_without_its_menus(page, site_url):
     assert "岗位甲：客户服务部受理服务代表(一)" in text and "不同：权重" in text
     assert "交换甲乙" not in text and "只看不同之处" not in text and "请选择" not in text
     assert len(pdf.pages) <= 6
+
+
+def test_a_printed_comparison_leaves_no_heading_at_a_page_foot(page, site_url):
+    open_compare(page, site_url, "?a=cs-intake-rep-1&b=fin-manager")
+    page.locator(".pc-compare-table").first.wait_for()
+    headings = {words(t) for t in page.locator("article :is(h1, h2, h3)").all_inner_texts()}
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
+    assert len(pdf.pages) > 2  # long enough to break
+    for number, pdf_page in enumerate(pdf.pages[:-1], 1):
+        foot = lines(pdf_page)[-1][1]
+        assert foot not in headings and not foot.startswith("相同"), (number, foot)
 
 
 @pytest.fixture(scope="module")
