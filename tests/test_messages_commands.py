@@ -38,7 +38,7 @@ def chinese(monkeypatch):
 def test_check_says_what_the_catalogue_holds(mini, capsys):
     assert main(["check", "--lang", "zh"]) == 0
     assert capsys.readouterr().out == (
-        "catalog: 检查通过：1 个部门，2 个岗位（其中草稿 1 个），3 项能力，0 条警告，0 条说明\n"
+        "catalog: 检查通过：1 个部门，2 个岗位（其中草稿 1 个），3 项能力，0 条警告，0 条提示\n"
     )
 
 

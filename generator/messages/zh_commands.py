@@ -10,7 +10,7 @@ MESSAGES: dict[str, str] = {
     "{catalog}: OK: {departments} departments, {positions} positions ({drafts} drafts), "
     "{competencies} competencies, {warnings} warning(s), {notes} note(s)": (
         "{catalog}: 检查通过：{departments} 个部门，{positions} 个岗位（其中草稿 {drafts} 个），"
-        "{competencies} 项能力，{warnings} 条警告，{notes} 条说明"
+        "{competencies} 项能力，{warnings} 条警告，{notes} 条提示"
     ),
     "export --format xlsx needs -o FILE": "export --format xlsx 需要用 -o FILE 指定要写入的文件",
     "{file}: cannot write the workbook": "{file}: 无法写入工作簿",
