@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Protocol
 
 from .errors import CatalogError, Problem, quote
 from .files import system_reason
@@ -43,10 +46,33 @@ _DICTIONARY_LINE = re.compile(r"(\S+)(?: ([0-9]+))?(?: ([a-z]+))?\Z")
 _MAX_FREQUENCY_DIGITS = 9
 
 
-def load_catalog(directory: str | os.PathLike) -> Catalog:
-    """Load and validate the catalogue in `directory`; raise CatalogError listing every error."""
-    loader = _Loader(Path(directory))
+class LoadCache(Protocol):
+    """What a load may reuse from an earlier load of the same folder (`mkdocs serve` keeps one
+    between its rebuilds: generator/serve/loading.py): each file as parsed and schema-checked,
+    and what was built from files that did not change. Problems found then are found again."""
+
+    def source(self, path: Path, kind: str) -> tuple[Source, list[Problem]] | None: ...
+
+    def keep_source(self, path: Path, kind: str, signature: object, src: Source | None,
+                    problems: list[Problem]) -> None: ...
+
+    def signature(self, path: Path) -> object: ...
+
+    def built(self, slot: tuple, inputs: tuple, make: Callable[[], Any],
+              problems: list[Problem]) -> Any: ...
+
+    def intern(self, slot: tuple, value: Any) -> Any: ...
+
+    def prune(self) -> None: ...
+
+
+def load_catalog(directory: str | os.PathLike, cache: LoadCache | None = None) -> Catalog:
+    """Load and validate the catalogue in `directory`; raise CatalogError listing every error.
+    With `cache`, files that did not change since its last load are not read again."""
+    loader = _Loader(Path(directory), cache)
     catalog = loader.load()
+    if cache is not None:
+        cache.prune()
     if catalog is None or any(not p.warning for p in loader.check.problems):
         raise CatalogError(loader.check.problems)
     return catalog
@@ -80,8 +106,9 @@ def _file_kind(kind: str) -> str:
 
 
 class _Loader:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, cache: LoadCache | None = None):
         self.root = root
+        self.cache = cache
         self.check = Checker()
         self.vocabulary_complete = True
         self.verified = {root}  # folders known to be in the catalogue, as they are named
@@ -185,6 +212,13 @@ class _Loader:
 
     def read(self, path: Path, kind: str) -> Source | None:
         """Parse and schema-check one file; None if it holds no data at all."""
+        signature = None
+        if self.cache is not None:
+            kept = self.cache.source(path, kind)
+            if kept is not None:
+                self.check.problems.extend(kept[1])
+                return kept[0]
+            signature = self.cache.signature(path)  # before reading: a later write is seen
         limit = MAX_VOCABULARY_BYTES if kind == "vocabulary" else MAX_FILE_BYTES
         raw = self.read_bytes(path, kind, limit)
         if raw is None:
@@ -194,7 +228,22 @@ class _Loader:
         if src.data is not None:
             problems += check_schema(src, kind)
         self.check.problems.extend(problems)
+        if self.cache is not None:
+            self.cache.keep_source(path, kind, signature, src if src.data is not None else None,
+                                   list(problems))
         return src if src.data is not None else None
+
+    def built(self, slot: tuple, inputs: tuple, make: Callable[[], Any]) -> Any:
+        """`make()`, or with a cache what it made from the same `inputs` (the same objects),
+        its problems reported again."""
+        if self.cache is None:
+            return make()
+        return self.cache.built(slot, inputs, make, self.check.problems)
+
+    def intern(self, slot: tuple, value: Any) -> Any:
+        """`value`, or with a cache the equal object an earlier load made (so what is built
+        from it, and the pages rendered from it, are known to be the same)."""
+        return value if self.cache is None or value is None else self.cache.intern(slot, value)
 
     # ------------------------------------------------------------------ the catalogue
 
@@ -208,13 +257,11 @@ class _Loader:
             return None
         company_src = self.read(self.root / COMPANY_FILE, "company")
         company = build_company(company_src, self.check) if company_src else None
+        company = self.intern(("company",), company)  # its pictures are read each time
         vocabulary_src = self.read(self.root / VOCABULARY_FILE, "vocabulary")
-        competencies = (build_vocabulary(vocabulary_src, company, self.check)
-                        if vocabulary_src else None)
-        vocabulary = {c.id: c for c in competencies} if competencies is not None else None
-        self.vocabulary_complete = vocabulary is not None and all(
-            vocabulary_src.shaped(("competencies", i, "id"))
-            for i in range(len(vocabulary_src.data["competencies"])))
+        competencies, vocabulary, self.vocabulary_complete = self.built(
+            ("vocabulary",), (vocabulary_src, company),
+            lambda: self.load_vocabulary(vocabulary_src, company))
         departments = self.load_departments(company_src, company, vocabulary)
         self.check_search_dictionary(self.root / SEARCH_DICTIONARY_FILE)
         if company is None or competencies is None or any(not p.warning
@@ -222,6 +269,14 @@ class _Loader:
             return None
         warnings = tuple(p for p in self.check.problems if p.warning)
         return Catalog(company, tuple(departments), tuple(competencies), warnings)
+
+    def load_vocabulary(self, src: Source | None, company) -> tuple:
+        """(competencies, {id: competency}, whether every entry has a readable id)."""
+        competencies = build_vocabulary(src, company, self.check) if src else None
+        vocabulary = {c.id: c for c in competencies} if competencies is not None else None
+        complete = vocabulary is not None and all(
+            src.shaped(("competencies", i, "id")) for i in range(len(src.data["competencies"])))
+        return competencies, vocabulary, complete
 
     def load_departments(self, company_src, company, vocabulary) -> list[Department]:
         base = self.root / DEPARTMENTS_DIR
@@ -342,16 +397,21 @@ class _Loader:
             seen_positions[position_id] = shown
             position_src = self.read(path, "position")
             if position_src:
-                position = build_position(position_src, position_id, folder.name, company,
-                                          vocabulary, self.check,
-                                          vocabulary_complete=self.vocabulary_complete)
+                position = self.built(
+                    ("position", path),
+                    (position_src, position_id, folder.name, company, vocabulary,
+                     self.vocabulary_complete),
+                    functools.partial(build_position, position_src, position_id, folder.name,
+                                      company, vocabulary, self.check,
+                                      vocabulary_complete=self.vocabulary_complete))
                 if position:
                     positions.append(position)
         name = value(src, ("name",))
         if src.invalid or name is None:
             return None
-        return Department(folder.name, name, tuple(positions), src.data.get("source_line"),
-                          src.data.get("source_title"))
+        return self.intern(("department", folder.name),
+                           Department(folder.name, name, tuple(positions),
+                                      src.data.get("source_line"), src.data.get("source_title")))
 
     # ------------------------------------------------------------------ search dictionary
 

@@ -16,8 +16,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .catalog import load_catalog
 from .errors import ERROR, NOTE, WARNING, CatalogError, Problem, report_problems
 from .messages import _
+from .model import Catalog
 from .render import CALCULATOR, CATALOG_XLSX, SiteRenderer, expand_departments
 from .resources import DOCS, TEMPLATES, THEME_OVERRIDES, docs_files
+from .serve import server as serve_server
+from .serve.rebuild import Rebuild
+from .serve.session import end_session
 from .site import assets
 from .site.background import WorkbookJob
 from .site.build import SiteBuild
@@ -68,6 +72,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.command = "build"
         self.build: SiteBuild | None = None
         self.workbook: WorkbookJob | None = None
+        # `mkdocs serve`: what is kept between its builds, for incremental rebuilds
+        self.rebuild: Rebuild | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -77,8 +83,11 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             self.build.abandon()
         # warnings count from here on, as --strict counts them; serve builds in its own folder
         self.build = SiteBuild(config.site_dir, swap=self.command != "serve")
+        self.__dict__.pop("catalog", None)  # the theme's overrides look for it
         base = Path(config.config_file_path or ".").resolve().parent
         self.catalog_dir = base / self.config.catalog
+        serving = self.command == "serve"
+        self.rebuild = Rebuild(config.site_dir, self.catalog_dir) if serving else None
         own = [base / self.config.templates] if self.config.templates else []
         self.templates_dirs = [p for p in own if p.resolve() != TEMPLATES.resolve()] + [TEMPLATES]
         for folder in own:
@@ -87,17 +96,17 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
                                     "`templates` names a folder of the site's own templates)",
                                     folder=folder))
         try:
-            self.catalog = load_catalog(self.catalog_dir)
+            catalog = load_catalog(self.catalog_dir, self.rebuild and self.rebuild.cache())
         except CatalogError as exc:
             errors = report_problems(exc.problems, log_problem)
-            raise PluginError(_("the catalogue has {count} error(s); see above", count=errors)
-                              ) from None
-        report_problems(self.catalog.warnings, log_problem)
-        self.history = load_history(self.catalog, self.catalog_dir)
-        for entry in self.history:
-            if entry.problem:
-                log.warning(_("变更记录 {version}: {problem}", version=entry.version,
-                              problem=entry.problem))
+            if self.rebuild is None:
+                raise PluginError(_("the catalogue has {count} error(s); see above",
+                                    count=errors)) from None
+            log.error(f"the catalogue has {errors} error(s); every page shows them until "
+                      "they are fixed")
+            catalog = self.rebuild.cannot_load(exc.problems)  # None, or CatalogueHasErrors
+        if catalog is not None:
+            self._read_catalog(catalog)
         _add_theme_overrides(config, [d / THEME_OVERRIDES for d in self.templates_dirs])
         assets.add_markdown_extensions(config.markdown_extensions, config.mdx_configs)
         assets.add_missing(config.extra_css, assets.CSS)
@@ -108,7 +117,19 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         config.site_dir = str(self.build.begin(on_wait=log.info))
         return config
 
+    def _read_catalog(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        report_problems(self.catalog.warnings, log_problem)
+        history = self.rebuild.history if self.rebuild is not None else load_history
+        self.history = history(self.catalog, self.catalog_dir)
+        for entry in self.history:
+            if entry.problem:
+                log.warning(_("变更记录 {version}: {problem}", version=entry.version,
+                              problem=entry.problem))
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.rebuild is not None and not hasattr(self, "catalog"):
+            return self.rebuild.placeholder(files, config)
         if self.config.tool_pages:
             for path in docs_files():
                 if files.get_file_from_path(path) is None:
@@ -121,8 +142,12 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             calculator=has_calculator,
             history=self.history,
             workbook_inline=False,
+            cache=self.rebuild.page_cache(self.templates_dirs) if self.rebuild else None,
+            catalog_json_inline=self.rebuild is None,  # serve: written once the edits settle
         )
-        self.workbook = WorkbookJob(self.catalog, self.build.scratch)
+        self.with_workbook = renderer.workbook
+        if self.rebuild is None:
+            self.workbook = WorkbookJob(self.catalog, self.build.scratch)
         pages = renderer.pages()
         shadowed = [uri for uri in pages if files.get_file_from_path(uri) is not None]
         if shadowed:
@@ -136,7 +161,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         # Positions, glossary entries and matrix pages are deliberately not in the nav (it
         # would be as long as the catalogue): MkDocs is not to list them as forgotten, while a
         # hand-written page missing from the nav still is.
-        for uri, content in pages.items():
+        if self.rebuild is not None:  # each one modified only if its content changed
+            self.rebuild.add_pages(files, pages, config)
+        for uri, content in pages.items() if self.rebuild is None else ():
             files.append(
                 File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
             )
@@ -151,11 +178,23 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         )
         return files
 
+    @event_priority(-100)  # the nav as the other plugins leave it
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        if self.rebuild is not None:  # what every page shows: if it changed, every page
+            theme = [str(d / THEME_OVERRIDES) for d in self.templates_dirs]
+            custom = config.theme.get("custom_dir")
+            self.rebuild.mark(nav, config, getattr(self, "catalog", None),
+                              theme + ([custom] if custom else []))
+        return nav
+
     @event_priority(-200)  # after every other plugin has written its files (search index, ...)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.workbook is not None:
             job, self.workbook = self.workbook, None
             job.finish(Path(config.site_dir) / CATALOG_XLSX)  # PluginError, OSError if it failed
+        if self.rebuild is not None:  # the search index and downloads once the edits settle
+            self.rebuild.finish(config, getattr(self, "catalog", None),
+                                workbook=getattr(self, "with_workbook", True))
         config.site_dir = str(self.build.finish(strict=config.strict))
 
     @event_priority(-200)  # last: it may end the build with a message of its own
@@ -164,6 +203,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         # (Jinja's TemplateNotFound is an OSError too, but without an errno.)
         system = isinstance(error, OSError) and error.errno is not None
         message = self.build.describe(error) if system and self.build is not None else None
+        if self.rebuild is not None:
+            self.rebuild.failed()
         self._clean_up()
         if message is not None:
             log.error(message)
@@ -171,6 +212,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
 
     def on_shutdown(self) -> None:
         self._clean_up()  # a build stopped by Ctrl-C has no build_error event
+        if self.rebuild is not None:
+            end_session(self.rebuild.session.site_dir)
 
     def _clean_up(self) -> None:
         """Stop the workbook process and throw an unfinished build away."""
@@ -183,4 +226,6 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         for path in (self.catalog_dir, *self.templates_dirs):
             server.watch(str(path))
+        if self.rebuild is not None:  # rebuilds of what changed; problems shown in the browser
+            serve_server.install(server, builder, self.rebuild.session)
         return server

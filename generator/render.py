@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import os
 import posixpath
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -94,12 +93,40 @@ class Usage:
 
 def competency_usage(catalog: Catalog) -> dict[str, Usage]:
     """Every competency's usage, in one pass over the positions."""
-    found: dict[str, dict[str, list[Position]]] = defaultdict(lambda: defaultdict(list))
+    found: dict[str, dict[str, list[Position]]] = {}
     for position in catalog.positions():
         for group in GROUPS:
             for competency_id in position.competencies[group]:
-                found[competency_id][group].append(position)
-    return {c.id: Usage({g: tuple(found[c.id][g]) for g in GROUPS}) for c in catalog.competencies}
+                found.setdefault(competency_id, {g: [] for g in GROUPS})[group].append(position)
+    unused = Usage({g: () for g in GROUPS})
+    return {c.id: Usage({g: tuple(p) for g, p in found[c.id].items()}) if c.id in found
+            else unused for c in catalog.competencies}
+
+
+class PageCache:
+    """Generated files kept from one SiteRenderer to the next (`mkdocs serve`), each with the
+    inputs it was made from: a file whose inputs are the same objects again (the catalogue's
+    loader gives unchanged files' objects again) is not made again.
+
+    The inputs are what the package's own templates read, listed where each file is made;
+    a template a site replaces may read anything, so its pages are always rendered."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, tuple[tuple, str | bytes]] = {}
+        self.made = 0  # files made (not taken from here) by the last SiteRenderer
+
+    def get(self, uri: str, inputs: tuple) -> str | bytes | None:
+        kept = self.files.get(uri)
+        return kept[1] if kept is not None and kept[0] == inputs else None
+
+    def put(self, uri: str, inputs: tuple, content: str | bytes) -> None:
+        self.made += 1
+        self.files[uri] = (inputs, content)
+
+    def keep_only(self, uris) -> None:
+        """Forget the files that are gone."""
+        for uri in [u for u in self.files if u not in uris]:
+            del self.files[uri]
 
 
 class SiteRenderer:
@@ -107,13 +134,20 @@ class SiteRenderer:
 
     def __init__(self, catalog: Catalog, templates_dir: Path = TEMPLATES_DIR,
                  calculator: bool = True, history: list[VersionChanges] | None = None,
-                 workbook: bool = True, workbook_inline: bool = True):
+                 workbook: bool = True, workbook_inline: bool = True,
+                 cache: PageCache | None = None, catalog_json_inline: bool = True):
         self.catalog = catalog
+        self.cache = cache
+        if cache is not None:
+            cache.made = 0
         self.calculator = calculator
         self.workbook = workbook
         # False: the workbook's file is left empty here and written by the caller (the plugin
         # makes it in another process while MkDocs renders the pages)
         self.workbook_inline = workbook_inline
+        # False: the same for the catalogue's JSON download (`mkdocs serve` writes both once
+        # the edits settle)
+        self.catalog_json_inline = catalog_json_inline
         company = catalog.company
         self.history = history or [VersionChanges(company.version, company.effective_date, None)]
         current = self.history[0].diff
@@ -126,8 +160,35 @@ class SiteRenderer:
         self.departments = {d.id: d for d in catalog.departments}
         self.usage = competency_usage(catalog)
         self.position_data: dict[str, dict] = {}  # each position's JSON, made once per build
+        self._own_templates: dict[str, bool] = {}
 
-    def render(self, template: str, uri: str, **context) -> str:
+    def cached(self, uri: str, inputs: tuple, make, *args):
+        """`make(*args)`, the content of `uri`, unless the cache holds it made from `inputs`."""
+        if self.cache is None:
+            return make(*args)
+        inputs = (self.catalog.company, self.calculator, self.workbook, *inputs)
+        content = self.cache.get(uri, inputs)
+        if content is None:
+            content = make(*args)
+            self.cache.put(uri, inputs, content)
+        return content
+
+    def _own_template(self, template: str) -> bool:
+        """Whether `template` is the package's own (its inputs are known), not a site's."""
+        if template not in self._own_templates:
+            found = Path(self.env.get_template(template).filename).resolve().parent
+            self._own_templates[template] = found == TEMPLATES_DIR.resolve()
+        return self._own_templates[template]
+
+    def render(self, template: str, uri: str, *, inputs: tuple | None = None, **context) -> str:
+        """The page `uri` from `template`; with `inputs` (everything the package's template
+        reads besides the company and the site's options), taken from the cache if it holds
+        the page made from the same."""
+        if inputs is not None and self.cache is not None and self._own_template(template):
+            return self.cached(uri, (template, *inputs), self._render, template, uri, context)
+        return self._render(template, uri, context)
+
+    def _render(self, template: str, uri: str, context: dict) -> str:
         folder = posixpath.dirname(uri) or "."
 
         def link(target: str) -> str:
@@ -149,11 +210,12 @@ class SiteRenderer:
             out[pager.uri] = self.render("departments.md.j2", pager.uri, pager=pager)
         for department in catalog.departments:
             uri = department_uri(department)
-            out[uri] = self.render("department.md.j2", uri, department=department)
+            out[uri] = self.render("department.md.j2", uri, department=department,
+                                   inputs=(department,))
             for position in department.positions:
                 out[position_uri(position)] = self.render_position_page(position)
-                self.position_data[position.id] = data = position_to_data(position)
-                out[position_json_uri(position)] = to_json(data, compact=True)
+                json_uri = position_json_uri(position)
+                out[json_uri] = self.cached(json_uri, (position,), self._position_json, position)
         ordered = sorted(catalog.competencies, key=lambda c: c.kind != "能力")  # stable
         for pager in paginate(GLOSSARY, ordered, PAGE_SIZE):
             out[pager.uri] = self.render("glossary.md.j2", pager.uri, usage=self.usage,
@@ -164,15 +226,17 @@ class SiteRenderer:
             out[pager.uri] = self.render("matrix_index.md.j2", pager.uri, pager=pager)
         for department in catalog.departments:
             uri = matrix_uri(department)
-            out[uri] = self.render("matrix.md.j2", uri, department=department,
-                                   rows=matrix_rows(catalog, department))
+            rows = matrix_rows(catalog, department)
+            out[uri] = self.render("matrix.md.j2", uri, department=department, rows=rows,
+                                   inputs=(department, rows))
         out[COMPARE] = self.render("compare.md.j2", COMPARE)
         out[SCORING] = self.render("scoring.md.j2", SCORING)
         out[DOWNLOADS] = self.render("downloads.md.j2", DOWNLOADS,
                                      schema_names=[posixpath.basename(u) for u in schema_files()])
         out[CHANGELOG] = self.render("changelog.md.j2", CHANGELOG, history=self.history,
                                      format_markdown=format_markdown)
-        out[CATALOG_JSON] = to_json(catalog_to_data(catalog), compact=True)
+        out[CATALOG_JSON] = (to_json(catalog_to_data(catalog), compact=True)
+                             if self.catalog_json_inline else "")
         out.update(schema_files())
         for picture in (catalog.company.logo, catalog.company.favicon):
             if picture is not None:
@@ -200,6 +264,10 @@ class SiteRenderer:
             out[competency_uri(competency)] = VOCABULARY_FILE
         return out
 
+    def _position_json(self, position: Position) -> str:
+        self.position_data[position.id] = data = position_to_data(position)
+        return to_json(data, compact=True)
+
     def calculator_data(self) -> dict[str, str]:
         """The calculator's data: one small script per position (all it needs to score it),
         one per department for choosing, and an index of titles loaded only for search.
@@ -226,37 +294,44 @@ class SiteRenderer:
             listing = [
                 {"id": p.id, "title": p.title, "status": p.status} for p in department.positions
             ]
-            out.update(calculator_script(f"departments/{department.id}", listing))
+            name = f"departments/{department.id}"
+            out[script_uri(name)] = self.cached(script_uri(name), (department,), _script, name,
+                                                listing)
             index.extend({**item, "department": department.name} for item in listing)
             for position in department.positions:
-                used = [i for g in GROUPS for i in position.competencies[g]]
-                data = self.position_data.get(position.id) or position_to_data(position)
-                competencies = {i: competency_to_data(catalog.competency(i)) for i in used}
-                out.update(
-                    calculator_script(
-                        f"positions/{position.id}",
-                        {
-                            **settings,
-                            "department": department.name,
-                            "position": data,
-                            "competencies": competencies,
-                        },
-                    )
-                )
+                used = tuple(catalog.competency(i) for g in GROUPS
+                             for i in position.competencies[g])
+                name = f"positions/{position.id}"
+                out[script_uri(name)] = self.cached(
+                    script_uri(name), (department.name, position, used),
+                    self._position_script, name, settings, department, position, used)
         out.update(calculator_script("index", index))
         return out
 
+    def _position_script(self, name: str, settings: dict, department: Department,
+                         position: Position, used: tuple[Competency, ...]) -> str:
+        data = self.position_data.get(position.id) or position_to_data(position)
+        competencies = {c.id: competency_to_data(c) for c in used}
+        return _script(name, {**settings, "department": department.name, "position": data,
+                              "competencies": competencies})
+
     def render_position_page(self, position: Position) -> str:
         uri = position_uri(position)
-        return self.render("position.md.j2", uri, position=position,
-                           department=self.departments[position.department_id],
-                           current=self.history[0],
-                           changed=self.current_changes.get(position.id))
+        department = self.departments[position.department_id]
+        current, changed = self.history[0], self.current_changes.get(position.id)
+        used = tuple(self.catalog.competency(i) for g in GROUPS for i in position.competencies[g])
+        return self.render("position.md.j2", uri, position=position, department=department,
+                           current=current, changed=changed,
+                           inputs=(position, department, current.version,
+                                   current.effective_date, changed, used))
 
     def render_competency_page(self, competency: Competency) -> str:
         uri = competency_uri(competency)
-        return self.render("competency.md.j2", uri, competency=competency,
-                           usage=self.usage[competency.id], departments=self.departments)
+        usage = self.usage[competency.id]
+        names = tuple(self.departments[p.department_id].name
+                      for group in usage.by_group.values() for p in group)
+        return self.render("competency.md.j2", uri, competency=competency, usage=usage,
+                           departments=self.departments, inputs=(competency, usage, names))
 
 
 def source_edit_uri(source: Path, docs_dir: str | os.PathLike) -> str:
@@ -268,8 +343,15 @@ def source_edit_uri(source: Path, docs_dir: str | os.PathLike) -> str:
 
 def calculator_script(name: str, data: object) -> dict[str, str]:
     """{uri: script} registering `data` under `name` for the calculator (data.js loadData)."""
-    script = f"(window.__positionCatalog ??= {{}})[{script_json(name)}] = {script_json(data)};\n"
-    return {f"{CALCULATOR_DATA}/{name}.js": script}
+    return {script_uri(name): _script(name, data)}
+
+
+def script_uri(name: str) -> str:
+    return f"{CALCULATOR_DATA}/{name}.js"
+
+
+def _script(name: str, data: object) -> str:
+    return f"(window.__positionCatalog ??= {{}})[{script_json(name)}] = {script_json(data)};\n"
 
 
 def expand_departments(nav: list, title: str, catalog: Catalog, limit: int = 50) -> list:

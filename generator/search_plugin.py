@@ -16,12 +16,16 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
 from .messages import _
+from .model import Catalog
 from .search import build_index, catalog_records, html_record, page_url, write_index
 from .search.records import GUIDE, OTHER, Record
 
 log = logging.getLogger("mkdocs.plugins.position-search")
 CATALOG_PLUGIN = "position-catalog"
 FOLDER = "search"  # under site_dir; site_templates/theme/partials/search.html names it too
+# `mkdocs serve`: each page's record by source path, per site folder, kept between rebuilds
+# (a rebuild renders only the pages that changed; the others' records are these).
+_SERVED: dict[str, dict[str, Record]] = {}
 
 
 class SearchPluginConfig(Config):
@@ -54,13 +58,20 @@ class SearchPlugin(BasePlugin[SearchPluginConfig]):
                     "from the plugins in mkdocs.yml"
                 )
             )
-        self.pages: list[Record] = []
+        self.pages: dict[str, Record] = {}
+        self.rendered: set[str] = set()  # pages this build rendered (indexed or not)
+        self.sources: set[str] = set()
         return config
+
+    def on_files(self, files, *, config: MkDocsConfig):
+        self.sources = {f.src_uri for f in files.documentation_pages()}
+        return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files) -> str:
         if not self.config.enabled:
             return html
         source = page.file.src_uri
+        self.rendered.add(source)
         meta = page.meta.get("search") or {}
         if meta.get("exclude") or self._matches(source, self.config.exclude):
             return html
@@ -69,38 +80,63 @@ class SearchPlugin(BasePlugin[SearchPluginConfig]):
         ):
             return html  # positions, glossary and departments come from the model
         kind = GUIDE if self._matches(source, self.config.last) else OTHER
-        self.pages.append(html_record(page.url, page.title or "", html, kind))
+        self.pages[source] = html_record(page.url, page.title or "", html, kind)
         return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        start = time.perf_counter()
         catalog_plugin = config.plugins.get(CATALOG_PLUGIN)
         catalog = getattr(catalog_plugin, "catalog", None)
-        if catalog is None:
+        rebuild = getattr(catalog_plugin, "rebuild", None)
+        if catalog is None and rebuild is None:
             raise PluginError(
                 _("position-search needs the {plugin} plugin before it", plugin=CATALOG_PLUGIN)
             )
-
-        def url_of(src_uri: str) -> str:
-            return page_url(src_uri, config.use_directory_urls)
-
-        records = catalog_records(catalog, url_of)
-        records += sorted(self.pages, key=lambda r: r.url)
-        files = build_index(records)
-        size = write_index(files, Path(config.site_dir) / FOLDER)
-        # A clean build says only MkDocs' summary; `mkdocs build --verbose` shows this too.
-        log.debug(
-            _(
-                "search index: {pages} pages, {files} files, {size} KB in {seconds} s",
-                pages=len(records),
-                files=len(files),
-                size=f"{size / 1024:.0f}",
-                seconds=f"{time.perf_counter() - start:.1f}",
-            )
+        if rebuild is not None:  # `mkdocs serve`: written once the edits settle
+            if catalog is not None:  # (else the site only shows why the catalogue did not load)
+                rebuild.later(self._served_index(config))
+            return
+        line = write_search_index(
+            catalog, Path(config.site_dir), list(self.pages.values()), config.use_directory_urls
         )
+        log.debug(line)  # a clean build says only MkDocs' summary; `--verbose` shows this too
+
+    def _served_index(self, config: MkDocsConfig):
+        """The index as the settle job of `mkdocs serve` writes it, with the records of the
+        pages this rebuild did not render kept from the builds that did."""
+        from .serve.settle import Part
+
+        kept = _SERVED.setdefault(config.site_dir, {})
+        for source in [s for s in kept if s not in self.sources or s in self.rendered]:
+            del kept[source]
+        kept.update(self.pages)
+        options = {"pages": list(kept.values()), "use_directory_urls": config.use_directory_urls}
+        return Part(write_search_index, options, whole=(FOLDER,))
 
     @staticmethod
     def _matches(source: str, patterns: list[str]) -> bool:
         return any(fnmatch.fnmatchcase(source, pattern) for pattern in patterns)
+
+
+def write_search_index(
+    catalog: Catalog, site_dir: Path, pages: list[Record], use_directory_urls: bool
+) -> str:
+    """Write the index of the catalogue and of the pages' records into the site's search
+    folder; the line that says what it wrote."""
+    start = time.perf_counter()
+
+    def url_of(src_uri: str) -> str:
+        return page_url(src_uri, use_directory_urls)
+
+    records = catalog_records(catalog, url_of)
+    records += sorted(pages, key=lambda r: r.url)
+    files = build_index(records)
+    size = write_index(files, Path(site_dir) / FOLDER)
+    return _(
+        "search index: {pages} pages, {files} files, {size} KB in {seconds} s",
+        pages=len(records),
+        files=len(files),
+        size=f"{size / 1024:.0f}",
+        seconds=f"{time.perf_counter() - start:.1f}",
+    )
