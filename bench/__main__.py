@@ -16,7 +16,6 @@ import datetime as dt
 import json
 import os
 import platform
-import re
 import shutil
 import subprocess
 import sys
@@ -35,7 +34,6 @@ from .synthetic import make_catalog
 FORMAT = "position-standards-bench/1"
 DEFAULT_SCALES = "1,10,100"
 SEARCH_QUERIES = ["掉线率", "财务部收入出纳", "部门经理"]  # the first is the one timed in Chromium
-_SEARCH_LOG = re.compile(r"search index: .* in ([\d.]+) s")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -189,12 +187,8 @@ def measure_search(args: argparse.Namespace, work: Path, site: Path, steps: dict
     if ok_step(full) and not args.pages_site.exists():
         shutil.copytree(site, args.pages_site,  # not the index: each scale brings its own
                         ignore=lambda folder, names: ["search"] if Path(folder) == site else [])
-    log = Path(full["log"]).read_text(encoding="utf-8", errors="replace") if full else ""
-    built = _SEARCH_LOG.search(log)
     ours: dict[str, Any] = {
-        "index": measure.search_index_size(site) if ok_step(full) else None,
-        "build_seconds": float(built.group(1)) if built else None,
-        "browser": None}
+        "index": measure.search_index_size(site) if ok_step(full) else None, "browser": None}
     if args.browser != "no" and args.pages_site.exists() and ok_step(steps["search"]):
         ours["browser"] = measure.search_in_browser(args.pages_site, query, material=False,
                                                     index=search_index)
@@ -337,7 +331,7 @@ def format_tables(results: dict) -> str:
         node = (step.get("queries") or [{}])[0]
         rows.append([
             f"{r['scale']}x",
-            _secs(step.get("build_seconds")) + " / " + _secs(ours.get("build_seconds")),
+            _secs((step["build_seconds"] + step["write_seconds"]) if step else None),
             _mb(step.get("bytes")) + f" / {step.get('files', 0):,}" if step else "—",
             _kb(browser.get("search_bytes")) if browser else
             (_kb(node.get("index_bytes", 0) + step.get("code_bytes", 0)) + " (node)"
@@ -346,7 +340,7 @@ def format_tables(results: dict) -> str:
             _mb((material.get("index") or {}).get("bytes")),
             _kb(theirs.get("search_bytes")) if theirs else "—",
             str(theirs.get("first_result_ms", "—")) if theirs else "—"])
-    search_table = _table(["scale", "index build s (step / in build)", "index MB / files",
+    search_table = _table(["scale", "index build s", "index MB / files",
                            "first query KB", "first result ms", "Material index MB",
                            "Material first query KB", "Material first result ms"], rows)
     notes = ("check, builds: wall seconds of the whole process / its peak RSS. render: "
@@ -355,12 +349,12 @@ def format_tables(results: dict) -> str:
              f"/calculator/?position={results['position']} (read from the site). Chromium "
              "fetched: everything a real browser loaded\nopening that link, until idle "
              "(includes Material's search index if the page lets the search start).")
-    notes += ("\nsearch: ours = generator/search (index of the catalogue model, built by "
-              "bench.search_step; in build: the plugin's own time, pages included); first "
-              "query: every search file Chromium fetched\n(code included) typing "
+    notes += ("\nsearch: ours = generator/search (the catalogue model's records, indexed "
+              "and written by bench.search_step); first query: every search file Chromium "
+              "fetched\n(code included) typing "
               f"“{(results['scales'][0].get('search') or {}).get('query', '')}” right after "
-              "loading /departments/, and the time to the first result shown. Material: its "
-              "search on the bare build (fetched on every page load).")
+              "loading /departments/, and the time from focus to the first result shown "
+              "(median of 3). Material: its search on the bare build.")
     return f"{head}\n\n{time_table}\n\n{size_table}\n\n{search_table}\n\n{notes}"
 
 
