@@ -111,13 +111,24 @@ def hostile_catalog(root: Path, choose) -> dict[str, str]:
     company = yaml.safe_load((catalog / "company.yaml").read_text("utf-8"))
     categories = {c["name"]: choose("company.yaml", ("goal_categories", i, "key")) + f" 类别{i}"
                   for i, c in enumerate(company["goal_categories"])}
-    for path in files:
+    spellings: dict[str, str] = {}  # a competency's hostile source spelling, for its slot
+    for path in sorted(files, key=lambda p: p.name != "vocabulary.yaml"):
         relative = path.relative_to(catalog).as_posix()
         data = yaml.safe_load(path.read_text("utf-8"))
         if relative != "company.yaml":
             data.pop("catalogue", None)
+        if relative.endswith("sales-manager.yaml"):  # a goal's sub-item; a slot's spelling,
+            # which must be its entry's (already hostile: the vocabulary is written first)
+            first_goal = next(iter(data["goals"].values()))[0]
+            first_goal["items"] = [{"goal": "子项", "target": "目标值", "unclear": "存疑"}]
+            core = data["competencies"]["core"]
+            core[0] = {"id": core[0], "seed": spellings[core[0]], "slot": 2}
+        if relative == "vocabulary.yaml":  # an entry whose meaning is a guess
+            data["competencies"][0]["unclear"] = "存疑"
         originals = [c["name"] for c in data.get("goal_categories", [])]
         data = _replace(data, lambda p, relative=relative: choose(relative, p))
+        if relative == "vocabulary.yaml":
+            spellings.update({c["id"]: c["seed"][0] for c in data["competencies"] if c.get("seed")})
         for item, original in zip(data.get("goal_categories", []), originals):
             item["name"] = categories[original]
         if isinstance(data.get("goals"), dict):

@@ -28,6 +28,35 @@ def test_home_to_department_to_position_by_clicking(page, site_url):
     page.wait_for_url("**/departments/finance/")
 
 
+def test_goal_sub_items_are_bullets_under_their_numbered_goal(page, site_url):
+    page.goto(site_url + "/departments/hr-admin/hra-manager/")
+    table = page.locator(".pc-goals").filter(has_text="内部管理类").locator("table")
+    rows = table.locator("tbody tr").evaluate_all(
+        "trs => trs.map(tr => [...tr.children].map(c => c.innerText.trim()))"
+    )
+    assert rows[:4] == [
+        ["1", "部门内部人力资源管理：", "—"],
+        ["", "• 考核 存疑", "确保公平、激励性"],
+        ["", "• 培养", "提升员工技能"],
+        ["2", "提升部门员工满意度", "有效提升"],
+    ]
+    goal, item = (table.locator("tbody tr").nth(i).locator("td").nth(1) for i in (0, 1))
+    assert item.locator(".pc-subitem").bounding_box()["x"] > goal.bounding_box()["x"] + 8
+
+
+def test_a_glossary_entry_whose_meaning_is_a_guess_says_so_beside_its_name(page, site_url):
+    page.goto(site_url + "/glossary/jianliqi/")
+    mark = page.locator("article .pc-flag", has_text="名称或含义存疑")
+    assert mark.is_visible()
+    mark.click()
+    page.wait_for_url("**/glossary/jianliqi/#unclear")
+    note = page.locator("#unclear")
+    assert note.locator(".admonition-title").inner_text() == "名称或含义存疑"
+    assert "含义是推测" in note.inner_text()
+    page.goto(site_url + "/glossary/teamwork/")
+    assert page.locator("article .pc-flag").count() == 0
+
+
 def search(page, query: str) -> list[str]:
     box = page.locator("input.md-search__input")
     box.click()

@@ -15,6 +15,7 @@ import pytest
 from conftest import REAL_CATALOG
 from pypdf import PdfReader
 
+from generator import load_catalog
 from generator.__main__ import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -188,6 +189,27 @@ def test_satisfaction_scale_is_chosen_from_its_levels(page, site_url):
         page.locator(f"#pc-kpi-{index}-msg").inner_text()
         == "手工评为 2 分，按评价“较满意”应为 4 分"
     )
+
+
+def test_an_entry_whose_meaning_is_a_guess_is_marked_beside_its_name(page, site_url):
+    """建立期 (vocabulary `unclear:`): a visible mark, its reason as the mark's tooltip and in
+    the description of the name and the rating box; the mark opens the glossary's note."""
+    open_calculator(page, site_url, "?position=cs-intake-supervisor")
+    reason = load_catalog(REAL_CATALOG).competency("jianliqi").unclear
+    head = page.locator("#pc-c-jianliqi").locator("xpath=..")
+    mark = head.locator(".pc-unclear")
+    assert mark.inner_text() == "名称或含义存疑" and mark.is_visible()
+    assert mark.get_attribute("title") == reason
+    assert mark.get_attribute("href").endswith("glossary/jianliqi/#unclear")
+    described = page.locator("#pc-c-jianliqi").get_attribute("aria-describedby").split()
+    assert "pc-c-jianliqi-unclear" in described
+    assert head.get_by_role("link", name="建立期").get_attribute("aria-describedby") == (
+        "pc-c-jianliqi-unclear"
+    )
+    assert page.locator("#pc-c-jianliqi-unclear").text_content() == f"名称或含义存疑：{reason}"
+    # an entry that is not a guess has no mark
+    plain = page.locator("#pc-c-planning-organizing").locator("xpath=..")
+    assert plain.locator(".pc-unclear").count() == 0
 
 
 @pytest.mark.parametrize(

@@ -90,6 +90,23 @@ def test_positions_of_two_departments_side_by_side(page, site_url):
         assert competencies[name] == (*shown, expected), name
 
 
+def test_goal_sub_items_follow_their_goal_as_bullets(page, site_url):
+    open_compare(page, site_url, "?a=hra-manager&b=hra-recruiter")
+    table = page.locator("h3:text-is('内部管理类') + table")
+    heads = table.locator("tbody th").all_text_contents()
+    goal = "部门内部人力资源管理："
+    # a sub-item says whose it is in words a screen reader reads (visually hidden)
+    assert heads[:3] == [goal, f"• 考核（“{goal}”的子项）", f"• 培养（“{goal}”的子项）"]
+    row = table.locator("tbody tr").nth(1)
+    assert row.locator("td").all_inner_texts() == [
+        "目标值：确保公平、激励性",
+        "（无此目标）",
+        "仅甲",
+    ]
+    shown = row.locator("th .pc-subitem")
+    assert shown.evaluate("e => getComputedStyle(e).marginLeft") != "0px"
+
+
 def test_what_two_similar_positions_share_and_where_they_differ(page, site_url):
     open_compare(page, site_url, "?a=cs-intake-rep-1&b=cs-intake-rep-2")
     kpis = rows(page, "季度考核 KPI 指标")

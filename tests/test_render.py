@@ -47,6 +47,20 @@ def test_glossary_page_matches_golden(renderer):
     )
 
 
+def test_goal_sub_items_page_matches_golden(renderer):
+    """人事行政部经理's goal (1) has the source's two ü sub-items, bullets under it."""
+    position = next(p for p in renderer.catalog.positions() if p.id == "hra-manager")
+    check_golden("position-hra-manager.md", renderer.render_position_page(position))
+
+
+def test_glossary_page_of_a_guessed_entry_matches_golden(renderer):
+    """建立期's meaning is a guess: marked beside its name, the reason in a note."""
+    check_golden(
+        "glossary-jianliqi.md",
+        renderer.render_competency_page(renderer.catalog.competency("jianliqi")),
+    )
+
+
 def test_every_page_and_download_is_generated(renderer):
     pages = renderer.pages()
     catalog = renderer.catalog

@@ -16,7 +16,15 @@ from bench.synthetic import make_catalog
 from generator import load_catalog
 from generator.search import build_index, catalog_records, html_record, page_url, write_index
 from generator.search.index import SHARD_BYTES
-from generator.search.records import GUIDE, KPI, POSITION_TEXT, TITLE, position_record
+from generator.search.records import (
+    GOAL,
+    GUIDE,
+    KPI,
+    POSITION_TEXT,
+    TITLE,
+    Line,
+    position_record,
+)
 
 QUERY_JS = ROOT / "bench" / "search_query.js"
 ASSETS = ROOT / "docs" / "assets" / "search"
@@ -167,6 +175,17 @@ def test_position_lines_carry_the_class_they_rank_by():
     assert any(line.cls == POSITION_TEXT and line.label.startswith("考核方法")
                for line in record.lines)
     assert all(not re.search("[\u200b-\u200d]", line.text) for line in record.lines)
+
+
+def test_a_goals_sub_items_are_goal_lines_labelled_with_their_goal():
+    catalog = load_catalog(REAL_CATALOG)
+    position = next(p for p in catalog.positions() if p.id == "hra-manager")
+    department = next(d for d in catalog.departments if d.id == position.department_id)
+    lines = position_record(position, department, "x/").lines
+    goal = "部门内部人力资源管理："
+    assert Line(GOAL, goal, "内部管理类") in lines
+    assert Line(GOAL, "考核", f"内部管理类（{goal}）") in lines
+    assert Line(POSITION_TEXT, "确保公平、激励性", "目标值（考核）") in lines
 
 
 def test_the_header_override_is_materials_but_for_the_search_plugin():

@@ -8,7 +8,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model import GROUP_NAMES, GROUPS, Catalog
-from .layout import GUIDE, HEADER_FONT, STATUS_LABELS, TOP, WRAP
+from .layout import GUIDE, HEADER_FONT, STATUS_LABELS, SUB_ITEM, TOP, WRAP
 
 
 def write_guide(sheet: Worksheet, catalog: Catalog, stamp: str) -> dict[str, str]:
@@ -100,6 +100,10 @@ _HOW_TO = [
         "加 --delete 才会删除；一次不能删除半数以上的岗位）。改岗位编号时保持岗位名称不变，原文件的注释会保留。"
     ),
     "其他各表的每一行用「岗位编号」指向岗位表中的岗位。每个岗位最多一行月度指标。",
+    (
+        f"目标表的「层级」留空表示一个目标；填「{SUB_ITEM}」表示它是上方最近一个目标（同一岗位、同一类别）"
+        "的子项（原文以 ü 标出），子项下面不能再有子项。"
+    ),
     "KPI 按「序号」排列，能力态度在各组别内按「顺序」排列（整数，同一岗位内不可重复）。",
     "空行会被忽略：可以用空行分隔岗位；要删除一条 KPI 或目标，清空或删除整行即可。",
     (
@@ -107,6 +111,10 @@ _HOW_TO = [
         "而是重新计算并检查权重（已发布岗位的权重应合计为 100；原文如此时在「权重合计说明」中写明原因）。"
     ),
     "「原文·…」列保存原文（有缺字的）写法，「存疑说明」说明为何按原文保留；「备注」每行一条。",
+    (
+        "能力态度表的「原文写法」是原文在这一格的写法，须是该项在 vocabulary.yaml 中的原文写法之一；"
+        "「原文格号」只在原文前一格为空时填写，留空表示紧接上一项的下一格。"
+    ),
     (
         "能力态度的名称请从下拉列表中选择。「词汇」表只读：能力和态度的定义在 vocabulary.yaml 中编辑。"
         "部门、目标类别和评分规则等公司设置在 company.yaml 中维护，不在本表中修改。"
@@ -126,11 +134,13 @@ _COLUMN_FIELDS = [
     ("岗位 · 原文岗位名称 / 岗位名称推断说明", "source_title / title_inferred"),
     ("岗位 · 权重合计说明 / 备注", "weights_total_note / notes"),
     ("目标 · 类别 / 目标 / 目标值", "goals.<类别>[].goal / target"),
+    (f"目标 · 层级 {SUB_ITEM}", "goals.<类别>[].items[]（其余各列同目标）"),
     ("月度指标 · 月度指标 / 目标值 / 考核方式", "monthly.indicator / target / method"),
     (
         "KPI · KPI名称 / 权重 / 考核标准 / 考核方式 / 评分档",
         "kpis[].name / weight / standard / method / scale",
     ),
     ("能力态度 · 核心能力 / 参考能力 / 态度", "competencies.core / reference / attitude"),
+    ("能力态度 · 原文写法 / 原文格号", "competencies.<组别>[].seed / slot"),
     ("…· 原文·… / 存疑说明", "seed.<字段> / unclear"),
 ]

@@ -72,12 +72,15 @@ def position_record(position: Position, department: Department, url: str) -> Rec
     lines = [Line(TITLE, position.title)]
     lines += [Line(KPI, kpi.name, "KPI") for kpi in position.kpis]
     for category, goals in position.goals.items():
-        lines += [Line(GOAL, goal.goal, category) for goal in goals]
+        for goal in goals:
+            lines.append(Line(GOAL, goal.goal, category))
+            lines += [Line(GOAL, item.goal, f"{category}（{goal.goal}）") for item in goal.items]
     if position.monthly:
         lines.append(Line(GOAL, position.monthly.indicator, "月度指标"))
-    for category, goals in position.goals.items():
-        lines += [Line(POSITION_TEXT, goal.target, f"目标值（{goal.goal}）") for goal in goals
-                  if goal.target]
+    for goals in position.goals.values():
+        for goal in (g for parent in goals for g in (parent, *parent.items)):
+            if goal.target:
+                lines.append(Line(POSITION_TEXT, goal.target, f"目标值（{goal.goal}）"))
     if position.monthly:
         lines += [Line(POSITION_TEXT, position.monthly.target, "月度目标"),
                   Line(POSITION_TEXT, position.monthly.method, "月度考核方法")]

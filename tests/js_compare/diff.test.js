@@ -59,6 +59,27 @@ test("goals pair within their category; the target is what may differ", () => {
   ]);
 });
 
+test("a goal's sub-items follow it and pair only with the same goal's sub-item", () => {
+  const a = position({ goals: { 内部管理类: [
+    { goal: "人力资源管理：", target: "", items: [{ goal: "考核", target: "确保公平" },
+                                                  { goal: "培养", target: "提升技能" }] },
+    { goal: "财务管理", target: "无漏洞", items: [{ goal: "考核", target: "确保公平" }] },
+  ] } });
+  const b = position({ goals: { 内部管理类: [
+    { goal: "人力资源管理：", target: "", items: [{ goal: "考核", target: "确保公平、激励性" }] },
+    { goal: "财务管理", target: "无漏洞" },
+  ] } });
+  const [{ rows }] = diff.compareGoals(a, b);
+  assert.deepEqual(rows.map((r) => [(r.a || r.b).goal, (r.a || r.b).parent, r.mark, r.differs]), [
+    ["人力资源管理：", undefined, "same", []],
+    ["考核", "人力资源管理：", "different", ["target"]],
+    ["培养", "人力资源管理：", "only-a", []],
+    ["财务管理", undefined, "same", []],
+    ["考核", "财务管理", "only-a", []],  // not the other goal's 考核
+  ]);
+  assert.deepEqual(diff.count(rows), { same: 2, different: 1, "only-a": 2, "only-b": 0 });
+});
+
 test("competencies: the same group, another group, or one side only", () => {
   const a = position({ competencies: { core: ["teamwork", "accuracy"], reference: ["listening"],
                                        attitude: ["efficient"] } });

@@ -87,7 +87,8 @@
     const anchors = options.allAnchors ? competency.anchors
       : competency.anchors.filter((anchor) => anchor.rating === given);
     return h("tr", {},
-      h("th", { scope: "row" }, competency.name),
+      h("th", { scope: "row" }, competency.name,
+        competency.unclear ? h("span", { class: "pc-pf-unclear" }, "（名称或含义存疑）") : null),
       h("td", { class: "pc-num" }, given === null ? h("span", { class: "pc-pf-blank pc-pf-short" }) : given),
       h("td", { class: "pc-pf-anchor" }, anchors.map((anchor) => h("div", {
         class: anchor.rating === given ? "pc-pf-given" : null,

@@ -114,6 +114,10 @@
 
   function ratingRow(sheet, competency, value, range, on, glossary) {
     const id = competency.id;
+    // An entry whose name or meaning is a guess (its `unclear` in the glossary) is marked
+    // beside its name: the reason is the mark's tooltip, read with the name and the rating box,
+    // and the mark opens the glossary's note.
+    const doubt = competency.unclear ? `pc-c-${id}-unclear` : null;
     const row = {
       id,
       anchors: h("ol", { id: `pc-c-${id}-anchors`, class: "pc-anchors", reversed: true },
@@ -122,13 +126,19 @@
       input: h("input", { id: `pc-c-${id}`, type: "text", inputmode: "numeric", size: 3,
         autocomplete: "off", "data-competency": id, value: value || "",
         "aria-label": `${competency.name}评分（${range.min}–${range.max}）`,
-        "aria-describedby": `pc-c-${id}-msg pc-c-${id}-anchors`, oninput: on.change }),
+        "aria-describedby": [`pc-c-${id}-msg`, doubt, `pc-c-${id}-anchors`].filter(Boolean).join(" "),
+        oninput: on.change }),
       message: h("span", { id: `pc-c-${id}-msg`, class: "pc-msg" }),
     };
     sheet.ratings.push(row);
     return h("div", { class: "pc-rating" },
       h("div", { class: "pc-rating-head" },
-        h("a", { href: glossary(id).href }, competency.name),
+        h("a", { href: glossary(id).href, "aria-describedby": doubt }, competency.name),
+        doubt ? [
+          h("a", { href: `${glossary(id).href}#unclear`, class: "pc-unclear", title: competency.unclear },
+            "名称或含义存疑"),
+          h("span", { id: doubt, hidden: true }, `名称或含义存疑：${competency.unclear}`),
+        ] : null,
         h("span", { class: "pc-kind" }, competency.kind), row.input, row.message),
       row.anchors);
   }

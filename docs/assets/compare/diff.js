@@ -43,12 +43,24 @@
     return [...new Set([...Object.keys(a.goals || {}), ...Object.keys(b.goals || {})])];
   }
 
-  // [{category, rows}] with goals paired by their text; the target is what may differ.
+  // A category's goals, each followed by its sub-items; a sub-item carries its goal's text
+  // (`parent`) and pairs only with the same sub-item of the same goal.
+  function withItems(goals) {
+    return goals.flatMap((goal) =>
+      [goal, ...(goal.items || []).map((item) => ({ ...item, parent: goal.goal }))]);
+  }
+
+  function goalKey(goal) {
+    return goal.parent === undefined ? key(goal.goal) : `${key(goal.parent)}\u0000${key(goal.goal)}`;
+  }
+
+  // [{category, rows}] with goals (and their sub-items) paired by their text; the target is
+  // what may differ.
   function compareGoals(a, b) {
     return categoriesOf(a, b).map((category) => ({
       category,
-      rows: pair((a.goals || {})[category] || [], (b.goals || {})[category] || [],
-                 (goal) => key(goal.goal), ["target"]),
+      rows: pair(withItems((a.goals || {})[category] || []), withItems((b.goals || {})[category] || []),
+                 goalKey, ["target"]),
     }));
   }
 

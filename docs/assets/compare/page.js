@@ -45,6 +45,14 @@
     return h("span", { class: "pc-none" }, text);
   }
 
+  // A goal's text; a sub-item is an unnumbered bullet set in under its goal, as on the
+  // position page, and says whose sub-item it is to a screen reader.
+  function goalHead(goal) {
+    if (goal.parent === undefined) return goal.goal;
+    return h("span", { class: "pc-subitem" }, "• ", goal.goal,
+      h("span", { class: "pc-visually-hidden" }, `（“${goal.parent}”的子项）`));
+  }
+
   function field(name, value, differs) {
     return h("div", { class: differs ? "pc-field pc-field--differs" : "pc-field" },
       h("span", { class: "pc-field-name" }, `${name}：`), value === "" || value === null ? "—" : value,
@@ -237,7 +245,7 @@
       if (!result.goals.length) sections.push(h("p", {}, "两个岗位的原文都未列出岗位目标。"));
       for (const { category, rows } of result.goals) {
         sections.push(h("h3", {}, category), this.table(head("目标"), rows.map((row) => ({
-          head: (row.a || row.b).goal,
+          head: goalHead(row.a || row.b),
           a: row.a ? field("目标值", row.a.target, row.differs.includes("target")) : none("（无此目标）"),
           b: row.b ? field("目标值", row.b.target, row.differs.includes("target")) : none("（无此目标）"),
           mark: row.mark, differs: row.differs,
