@@ -112,21 +112,6 @@
       return low;
     }
 
-    async has(key) {
-      const index = this.pageOf(key);
-      if (index < 0) return false;
-      const keys = await this.page(index);
-      let low = 0;
-      let high = keys.length - 1;
-      while (low <= high) {
-        const middle = (low + high) >> 1;
-        if (keys[middle] === key) return true;
-        if (keys[middle] < key) low = middle + 1;
-        else high = middle - 1;
-      }
-      return false;
-    }
-
     // The smallest key >= `key` (Infinity past the end). Only the page that can hold it is
     // fetched; when that page has none, the next page's first key answers unfetched.
     async seek(key) {
