@@ -210,6 +210,8 @@ def test_an_entry_whose_meaning_is_a_guess_is_marked_beside_its_name(page, site_
     # an entry that is not a guess has no mark
     plain = page.locator("#pc-c-planning-organizing").locator("xpath=..")
     assert plain.locator(".pc-unclear").count() == 0
+    printed = re.sub(r"\s+", "", "".join(pdf_pages(page.pdf(format="A4"))))
+    assert "建立期（名称或含义存疑）" in printed  # the printed form has no tooltips
 
 
 @pytest.mark.parametrize(
