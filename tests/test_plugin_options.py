@@ -82,3 +82,17 @@ def test_a_templates_option_naming_no_folder_is_one_clear_error(tmp_path):
     assert result.returncode == 1
     assert f"templates: {tmp_path / 'missing'} is not a folder" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_this_repositorys_mkdocs_yml_spells_out_exactly_what_the_plugin_would_add():
+    """mkdocs.yml lists the extensions, CSS, scripts and nav in full (the benchmark's bare
+    build reads them there); they must be what generator/site/assets.py adds by itself."""
+    from generator.site import assets
+
+    text = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text("utf-8")
+    config = yaml.safe_load(text.replace("!ENV", ""))
+    assert config["extra_css"] == list(assets.CSS)
+    assert config["extra_javascript"] == list(assets.JAVASCRIPT)
+    assert config["nav"] == [{title: page} for title, page in assets.NAV]
+    names = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
+    assert names == list(assets.MARKDOWN_EXTENSIONS)
