@@ -21,6 +21,7 @@ from .render import CALCULATOR, CATALOG_XLSX, SiteRenderer, expand_departments
 from .resources import DOCS, TEMPLATES, THEME_OVERRIDES, docs_files
 from .serve import server as serve_server
 from .serve.rebuild import Rebuild
+from .serve.server import CatalogueHasErrors
 from .serve.session import end_session
 from .site import assets
 from .site.background import WorkbookJob
@@ -146,6 +147,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             catalog_json_inline=self.rebuild is None,  # serve: written once the edits settle
         )
         self.with_workbook = renderer.workbook
+        if self.rebuild is not None:
+            self.rebuild.compiled_templates(renderer.env)
         if self.rebuild is None:
             self.workbook = WorkbookJob(self.catalog, self.build.scratch)
         pages = renderer.pages()
@@ -187,6 +190,11 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
                               theme + ([custom] if custom else []))
         return nav
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.rebuild is not None:  # the theme's templates compiled once per serve
+            self.rebuild.compiled_templates(env)
+        return env
+
     @event_priority(-200)  # after every other plugin has written its files (search index, ...)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.workbook is not None:
@@ -203,8 +211,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         # (Jinja's TemplateNotFound is an OSError too, but without an errno.)
         system = isinstance(error, OSError) and error.errno is not None
         message = self.build.describe(error) if system and self.build is not None else None
-        if self.rebuild is not None:
-            self.rebuild.failed()
+        if self.rebuild is not None and not isinstance(error, CatalogueHasErrors):
+            self.rebuild.failed()  # the site may be half written (a catalogue error leaves it)
         self._clean_up()
         if message is not None:
             log.error(message)

@@ -114,12 +114,13 @@ def mark_for_rebuild(
     whether that is everything. `keep`: generated files written apart (never by MkDocs)."""
     pages = frozenset(f.src_uri for f in files.documentation_pages())
     everything = not record.complete or record.state != state
+    pages_changed = pages != record.pages
     kept = set(keep)
     for file in files:
         if file.src_uri in kept:
             continue
         if file.is_documentation_page():
-            if everything or (pages != record.pages and not isinstance(file, GeneratedFile)):
+            if everything or (pages_changed and not isinstance(file, GeneratedFile)):
                 mark_modified(file)
         elif file.generated_by and not record.complete:  # a failed build may have left it
             mark_modified(file)

@@ -78,6 +78,10 @@ class Rebuild:
             self.session.templates = templates
         return self.session.pages
 
+    def compiled_templates(self, env) -> None:
+        """Have the Jinja environment `env` compile each template once per serve."""
+        env.bytecode_cache = self.session.templates_compiled
+
     # ------------------------------------------------------------------ on_files
 
     def add_pages(self, files: Files, pages: dict[str, str | bytes], config: MkDocsConfig) -> None:
@@ -160,6 +164,7 @@ class Rebuild:
             frozenset(f.src_uri for f in files.documentation_pages()),
             complete=True,
         )
+        self.files, self.pages = None, {}  # this build's objects go when it ends
         if catalog is None:
             return
         parts = [*session.later, Part(write_downloads, {"workbook": workbook})]

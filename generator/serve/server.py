@@ -14,6 +14,7 @@ MkDocs' own builder stays (every rebuild is then a full one).
 
 from __future__ import annotations
 
+import gc
 import inspect
 import json
 import logging
@@ -76,6 +77,9 @@ class Rebuilder:
         errors = _ErrorLines()
         MKDOCS.addHandler(errors)
         BUILD_LOG.addFilter(_not_the_dirty_warning)
+        # Python's collector would walk all that is kept (millions of objects at 100x) a few
+        # times per rebuild: it runs once the edits settle instead (settle.py).
+        gc.disable()
         try:
             log.info("Building documentation...")
             if config is None:
@@ -95,6 +99,7 @@ class Rebuilder:
         else:
             session.show(())
         finally:
+            gc.enable()
             BUILD_LOG.removeFilter(_not_the_dirty_warning)
             MKDOCS.removeHandler(errors)
 

@@ -10,9 +10,29 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+
 from ..render import PageCache
 from .incremental import BuildRecord
 from .settle import Part, SettleJob
+
+
+class CompiledTemplates(BytecodeCache):
+    """Jinja templates compiled once per `mkdocs serve`: MkDocs makes a new environment for
+    every build, which compiles the theme's templates again (half a second). Jinja checks
+    each template's source against the one it was compiled from."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.codes.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
 
 
 @dataclass
@@ -34,6 +54,7 @@ class ServeSession:
     later: list[Part] = field(default_factory=list)  # the settle parts of the build under way
     problems: Problems = field(default_factory=Problems)
     builder_installed: bool = False
+    templates_compiled: CompiledTemplates = field(default_factory=CompiledTemplates)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def show(self, lines: list[str] | tuple[str, ...]) -> None:

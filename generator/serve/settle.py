@@ -15,6 +15,7 @@ input, a pipe only the server holds (as the build's workbook process does).
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
@@ -109,6 +110,7 @@ class SettleJob:
         try:
             if self.cancelled.wait(self.delay):
                 return
+            gc.collect()  # what the rebuilds left (the server's Rebuilder does not collect)
             start = time.perf_counter()
             fd, name = tempfile.mkstemp(prefix="catalog-settle-", suffix=".pickle")
             data = Path(name)
