@@ -207,3 +207,27 @@ def test_a_broken_page_template_is_shown_and_the_server_goes_on(mini, tmp_path):
         served.wait_for_rebuild(before)
         page = served.page("departments/sales/")
         assert "本部门有" in page and "position-catalog-problems" not in page
+
+
+def test_in_chromium_the_open_page_shows_the_error_and_the_fix_by_itself(mini, tmp_path, page):
+    with serving(serve_config(tmp_path, mini.root), tmp_path) as served:
+        page.goto(served.url + "departments/sales/sales-manager/")
+        assert page.locator("h1").inner_text() == "销售部经理"
+        other = page.context.new_page()  # a page the server does not have shows it too
+        other.goto(served.url + "no-such-page/")
+        mini.replace("departments/sales/sales-manager.yaml", "weight: 60", "weight: 二十")
+        for shown in (page, other):  # each reloads by itself (when it is in front)
+            shown.bring_to_front()
+            panel = shown.locator("#position-catalog-problems")
+            panel.wait_for(timeout=60_000)
+            text = panel.inner_text()
+            assert "网站无法按当前的目录生成" in text and BROKEN in text, text
+        assert page.locator("h1").inner_text() == "销售部经理"  # the last good site below it
+        mini.replace("departments/sales/sales-manager.yaml", "weight: 二十", "weight: 60")
+        mini.replace(
+            "departments/sales/sales-manager.yaml", "title: 销售部经理", "title: 销售部总经理"
+        )
+        for shown in (page, other):
+            shown.bring_to_front()
+            shown.locator("#position-catalog-problems").wait_for(state="detached", timeout=60_000)
+        page.locator("h1", has_text="销售部总经理").wait_for(timeout=60_000)

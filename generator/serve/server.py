@@ -19,6 +19,7 @@ import inspect
 import json
 import logging
 from collections.abc import Callable, Iterable
+from urllib.parse import parse_qs
 
 from mkdocs.commands.build import build
 
@@ -34,6 +35,8 @@ PROBLEMS_PATH = "/.position-catalog/problems.json"
 # The plugins a dirty build is known to be right with (each sees every page it needs):
 # with any other, every rebuild is a full one.
 INCREMENTAL_PLUGINS = {"position-catalog", "position-search", "material/offline", "offline"}
+# How long a page's question whether the problems changed waits for them to change.
+POLL_SECONDS = 50
 # How long a request for a download waits for the files the settle job writes.
 DOWNLOAD_WAIT_SECONDS = 300
 
@@ -132,8 +135,9 @@ def install(server, builder: Callable, session: ServeSession) -> bool:
 
 class ProblemsShown:
     """The server's WSGI application: MkDocs' own, with the problems added to every HTML
-    page while there are any, the endpoint pages poll, and downloads that wait for the
-    settle job."""
+    page while there are any, a script that reloads a page MkDocs' own script does not (an
+    error page) when they come or go, the address that script asks, and downloads that
+    wait for the settle job."""
 
     def __init__(self, serve_request: Callable, session: ServeSession) -> None:
         self.serve_request = serve_request
@@ -142,24 +146,9 @@ class ProblemsShown:
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
         if path == PROBLEMS_PATH:
-            problems = self.session.problems
-            body = json.dumps(
-                {"generation": problems.generation, "problems": list(problems.lines)}
-            ).encode("utf-8")
-            start_response(
-                "200 OK",
-                [
-                    ("Content-Type", "application/json"),
-                    ("Cache-Control", "no-store"),
-                    ("Content-Length", str(len(body))),
-                ],
-            )
-            return [body]
+            return self._problems(environ, start_response)
         if any(path.endswith(f"/{download}") for download in DOWNLOADS):
             self.session.wait_for_downloads(DOWNLOAD_WAIT_SECONDS)
-        problems = self.session.problems
-        if not problems.lines:
-            return self.serve_request(environ, start_response)
         answer: dict = {}
 
         def keep(status: str, headers: list, exc_info=None) -> Callable:
@@ -177,37 +166,68 @@ class ProblemsShown:
         finally:
             if hasattr(result, "close"):
                 result.close()
-        body = with_problems(body, problems)
+        body = with_problems(body, self.session.problems)
         headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
         start_response(answer["status"], [*headers, ("Content-Length", str(len(body)))])
         return [body]
 
+    def _problems(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
+        """The problems as JSON; `?since=N` answers once they are not those of N (a long
+        poll, as MkDocs' own reload script makes)."""
+        query = parse_qs(environ.get("QUERY_STRING", ""))
+        since = query.get("since", [""])[0]
+        problems = self.session.problems
+        if since.isdigit():
+            problems = self.session.problems_after(int(since), POLL_SECONDS)
+        body = json.dumps(
+            {"generation": problems.generation, "problems": list(problems.lines)}
+        ).encode()
+        start_response(
+            "200 OK",
+            [
+                ("Content-Type", "application/json"),
+                ("Cache-Control", "no-store"),
+                ("Content-Length", str(len(body))),
+            ],
+        )
+        return [body]
+
 
 def with_problems(page: bytes, problems: Problems) -> bytes:
-    """`page` with the problems shown over it, and reloading once they change."""
-    count = len(problems.lines)
-    items = "".join(f'<li style="margin:.2em 0">{html_text(line)}</li>' for line in problems.lines)
-    panel = (
-        '<div id="position-catalog-problems" role="alert" style="position:fixed;left:0;'
-        "right:0;bottom:0;z-index:10000;max-height:60vh;overflow:auto;margin:0;"
-        "padding:1em 1.5em;background:#fff4f4;color:#1a1a1a;border-top:4px solid #c62828;"
-        'font:14px/1.5 system-ui,sans-serif;box-shadow:0 -2px 8px rgba(0,0,0,.2)">'
-        f'<p style="margin:0 0 .5em;font-weight:bold;color:#b71c1c">网站无法按当前的目录生成：'
-        f"{count} 个问题（与终端和 check 命令给出的相同）。页面显示的是上次成功生成的网站；"
-        "改正并保存后，本页会自动刷新。</p>"
-        f'<ol style="margin:0;padding-left:1.5em;font-family:ui-monospace,monospace">{items}</ol>'
-        "</div>"
+    """`page` with the problems shown over it (if any), and, unless MkDocs' reload script is
+    on it (an error page has none), a script that reloads it once they change. (One such
+    waiting request per tab, not two: a browser waits on at most six per server.)"""
+    panel = ""
+    if problems.lines:
+        items = "".join(
+            f'<li style="margin:.2em 0">{html_text(line)}</li>' for line in problems.lines
+        )
+        panel = (
+            '<div id="position-catalog-problems" role="alert" style="position:fixed;left:0;'
+            "right:0;bottom:0;z-index:10000;max-height:60vh;overflow:auto;margin:0;"
+            "padding:1em 1.5em;background:#fff4f4;color:#1a1a1a;border-top:4px solid #c62828;"
+            'font:14px/1.5 system-ui,sans-serif;box-shadow:0 -2px 8px rgba(0,0,0,.2)">'
+            '<p style="margin:0 0 .5em;font-weight:bold;color:#b71c1c">网站无法按当前的目录生成：'
+            f"{len(problems.lines)} 个问题（与终端和 check 命令给出的相同）。页面显示的是上次"
+            "成功生成的网站；改正并保存后，本页会自动刷新。</p>"
+            '<ol style="margin:0;padding-left:1.5em;font-family:ui-monospace,monospace">'
+            f"{items}</ol></div>"
+        )
+    script = (
         "<script>(function () {"
         f"var seen = {script_json(problems.generation)};"
         "function poll() {"
-        f"fetch({script_json(PROBLEMS_PATH)}, {{cache: 'no-store'}})"
+        f"fetch({script_json(PROBLEMS_PATH + '?since=')} + seen, {{cache: 'no-store'}})"
         ".then(function (answer) { return answer.json(); })"
         ".then(function (now) {"
-        "if (now.generation !== seen) { location.reload(); } else { setTimeout(poll, 1000); }"
+        "if (now.generation !== seen) { location.reload(); } else { poll(); }"
         "}, function () { setTimeout(poll, 3000); });"
         "}"
-        "setTimeout(poll, 1000);"
+        "poll();"
         "})();</script>"
-    ).encode()
+    )
+    if b"livereload(" in page:  # MkDocs' own script reloads it (after every rebuild)
+        script = ""
+    added = (panel + script).encode()
     at = page.rfind(b"</body>")
-    return page + panel if at < 0 else page[:at] + panel + page[at:]
+    return page + added if at < 0 else page[:at] + added + page[at:]

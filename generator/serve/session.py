@@ -55,13 +55,20 @@ class ServeSession:
     problems: Problems = field(default_factory=Problems)
     builder_installed: bool = False
     templates_compiled: CompiledTemplates = field(default_factory=CompiledTemplates)
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    changed: threading.Condition = field(default_factory=threading.Condition)
 
     def show(self, lines: list[str] | tuple[str, ...]) -> None:
         """Show `lines` on every page from now on (none: the site is fine again)."""
-        with self.lock:
+        with self.changed:
             if tuple(lines) != self.problems.lines:
                 self.problems = Problems(tuple(lines), self.problems.generation + 1)
+                self.changed.notify_all()
+
+    def problems_after(self, generation: int, timeout: float) -> Problems:
+        """The problems once they are no longer those of `generation` (or after `timeout`)."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.problems.generation != generation, timeout)
+            return self.problems
 
     def cancel_settle(self) -> None:
         if self.settle is not None:
