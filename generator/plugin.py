@@ -17,7 +17,13 @@ from .catalog import load_catalog
 from .errors import ERROR, NOTE, WARNING, CatalogError, Problem, report_problems
 from .messages import _
 from .model import Catalog
-from .render import CALCULATOR, CATALOG_XLSX, SiteRenderer, expand_departments
+from .render import (
+    CALCULATOR,
+    CATALOG_XLSX,
+    SiteRenderer,
+    expand_departments,
+    source_edit_uri,
+)
 from .resources import DOCS, TEMPLATES, THEME_OVERRIDES, docs_files
 from .serve import server as serve_server
 from .serve.rebuild import Rebuild
@@ -170,6 +176,12 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             files.append(
                 File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
             )
+        # "Edit this page" opens the YAML file a page is made from (as mkdocs-gen-files'
+        # set_edit_path does): MkDocs joins the path to repo_url and edit_uri.
+        for uri, source in renderer.sources().items():
+            file = files.get_file_from_path(uri)
+            if file is not None:
+                file.edit_uri = source_edit_uri(self.catalog_dir / source, config.docs_dir)
         if not config.nav:
             own = [f.src_uri for f in files.documentation_pages() if f.src_uri not in pages]
             config.nav = assets.default_nav(set(pages) | set(own), own)

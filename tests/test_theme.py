@@ -200,11 +200,6 @@ def test_each_page_names_the_catalogue_file_it_is_made_from():
         assert (REAL_CATALOG / source).is_file(), page
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs generator/plugin.py on_files to set each generated "
-    "file's edit_uri from SiteRenderer.sources() (see source_edit_uri)",
-)
 def test_with_a_repository_a_position_page_links_to_its_yaml(tmp_path):
     config = site_config(
         tmp_path,
