@@ -53,13 +53,15 @@ class LoadCache(Protocol):
 
     def source(self, path: Path, kind: str) -> tuple[Source, list[Problem]] | None: ...
 
-    def keep_source(self, path: Path, kind: str, signature: object, src: Source | None,
-                    problems: list[Problem]) -> None: ...
+    def keep_source(
+        self, path: Path, kind: str, signature: object, src: Source | None, problems: list[Problem]
+    ) -> None: ...
 
     def signature(self, path: Path) -> object: ...
 
-    def built(self, slot: tuple, inputs: tuple, make: Callable[[], Any],
-              problems: list[Problem]) -> Any: ...
+    def built(
+        self, slot: tuple, inputs: tuple, make: Callable[[], Any], problems: list[Problem]
+    ) -> Any: ...
 
     def intern(self, slot: tuple, value: Any) -> Any: ...
 
@@ -99,9 +101,13 @@ def _size(size: int) -> str:
 
 def _file_kind(kind: str) -> str:
     """The catalogue file of `kind`, as a message names it."""
-    words = {"company": _("company file"), "vocabulary": _("vocabulary file"),
-             "department": _("department file"), "position": _("position file"),
-             "search dictionary": _("search dictionary file")}
+    words = {
+        "company": _("company file"),
+        "vocabulary": _("vocabulary file"),
+        "department": _("department file"),
+        "position": _("position file"),
+        "search dictionary": _("search dictionary file"),
+    }
     return words.get(kind, kind)
 
 
@@ -129,18 +135,35 @@ class _Loader:
         try:
             real = path.resolve()
         except (OSError, RuntimeError):
-            self.problem(path, _("is a link that cannot be followed (a loop?); the catalogue "
-                                 "reads only its own files") if what == "file" else
-                         _("is a link that cannot be followed (a loop?); the catalogue reads "
-                           "only its own folders"))
+            self.problem(
+                path,
+                _(
+                    "is a link that cannot be followed (a loop?); the catalogue "
+                    "reads only its own files"
+                )
+                if what == "file"
+                else _(
+                    "is a link that cannot be followed (a loop?); the catalogue reads "
+                    "only its own folders"
+                ),
+            )
             return False
-        if self.real_root is not None and (real == self.real_root
-                                           or self.real_root in real.parents):
+        if self.real_root is not None and (
+            real == self.real_root or self.real_root in real.parents
+        ):
             return True
-        self.problem(path, _("is a link to a file outside the catalogue folder; it was not read "
-                             "(put the file itself into the catalogue)") if what == "file" else
-                     _("is a link to a folder outside the catalogue folder; it was not read "
-                       "(put the folder itself into the catalogue)"))
+        self.problem(
+            path,
+            _(
+                "is a link to a file outside the catalogue folder; it was not read "
+                "(put the file itself into the catalogue)"
+            )
+            if what == "file"
+            else _(
+                "is a link to a folder outside the catalogue folder; it was not read "
+                "(put the folder itself into the catalogue)"
+            ),
+        )
         return False
 
     def read_bytes(self, path: Path, kind: str, limit: int = MAX_FILE_BYTES) -> bytes | None:
@@ -151,45 +174,68 @@ class _Loader:
         try:
             info = os.stat(path)
         except FileNotFoundError:
-            self.problem(path, _("missing file: a catalogue needs its {file} here",
-                                 file=_file_kind(kind))
-                         if not os.path.islink(path) else
-                         _("is a link to a file that does not exist"))
+            self.problem(
+                path,
+                _("missing file: a catalogue needs its {file} here", file=_file_kind(kind))
+                if not os.path.islink(path)
+                else _("is a link to a file that does not exist"),
+            )
             return None
         except OSError as exc:
             self.problem(path, _("cannot be read: {reason}", reason=system_reason(exc)))
             return None
         if stat.S_ISDIR(info.st_mode):
-            self.problem(path, _("is a folder; a catalogue needs its {file} here",
-                                 file=_file_kind(kind)))
+            self.problem(
+                path, _("is a folder; a catalogue needs its {file} here", file=_file_kind(kind))
+            )
             return None
         if not stat.S_ISREG(info.st_mode):
-            self.problem(path, _("is not a regular file (a pipe, device or socket); a catalogue "
-                                 "file is plain text"))
+            self.problem(
+                path,
+                _(
+                    "is not a regular file (a pipe, device or socket); a catalogue "
+                    "file is plain text"
+                ),
+            )
             return None
         if info.st_size > limit:
-            self.problem(path, _("file is {size}; a catalogue file is at most {limit}, so it was "
-                                 "not read", size=_size(info.st_size), limit=_size(limit)))
+            self.problem(
+                path,
+                _(
+                    "file is {size}; a catalogue file is at most {limit}, so it was not read",
+                    size=_size(info.st_size),
+                    limit=_size(limit),
+                ),
+            )
             return None
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
         try:
             fd = os.open(path, flags)
             with os.fdopen(fd, "rb") as file:
                 if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):  # replaced meanwhile
-                    self.problem(path, _("is not a regular file; a catalogue file is plain "
-                                         "text"))
+                    self.problem(path, _("is not a regular file; a catalogue file is plain text"))
                     return None
                 raw = file.read(limit + 1)
         except PermissionError:
-            self.problem(path, _("cannot be read: permission denied (let the account that runs "
-                                 "the check read it)"))
+            self.problem(
+                path,
+                _(
+                    "cannot be read: permission denied (let the account that runs "
+                    "the check read it)"
+                ),
+            )
             return None
         except OSError as exc:
             self.problem(path, _("cannot be read: {reason}", reason=system_reason(exc)))
             return None
         if len(raw) > limit:
-            self.problem(path, _("file is over {limit}; a catalogue file is at most that, so it "
-                                 "was not read", limit=_size(limit)))
+            self.problem(
+                path,
+                _(
+                    "file is over {limit}; a catalogue file is at most that, so it was not read",
+                    limit=_size(limit),
+                ),
+            )
             return None
         return raw
 
@@ -229,8 +275,9 @@ class _Loader:
             problems += check_schema(src, kind)
         self.check.problems.extend(problems)
         if self.cache is not None:
-            self.cache.keep_source(path, kind, signature, src if src.data is not None else None,
-                                   list(problems))
+            self.cache.keep_source(
+                path, kind, signature, src if src.data is not None else None, list(problems)
+            )
         return src if src.data is not None else None
 
     def built(self, slot: tuple, inputs: tuple, make: Callable[[], Any]) -> Any:
@@ -252,20 +299,26 @@ class _Loader:
             self.problem(self.root, _("not a catalogue: a file, not a folder"))
             return None
         if not os.path.lexists(self.root / COMPANY_FILE):
-            self.problem(self.root, _("not a catalogue: no {file} in this folder",
-                                      file=COMPANY_FILE))
+            self.problem(
+                self.root, _("not a catalogue: no {file} in this folder", file=COMPANY_FILE)
+            )
             return None
         company_src = self.read(self.root / COMPANY_FILE, "company")
         company = build_company(company_src, self.check) if company_src else None
         company = self.intern(("company",), company)  # its pictures are read each time
         vocabulary_src = self.read(self.root / VOCABULARY_FILE, "vocabulary")
         competencies, vocabulary, self.vocabulary_complete = self.built(
-            ("vocabulary",), (vocabulary_src, company),
-            lambda: self.load_vocabulary(vocabulary_src, company))
+            ("vocabulary",),
+            (vocabulary_src, company),
+            lambda: self.load_vocabulary(vocabulary_src, company),
+        )
         departments = self.load_departments(company_src, company, vocabulary)
         self.check_search_dictionary(self.root / SEARCH_DICTIONARY_FILE)
-        if company is None or competencies is None or any(not p.warning
-                                                           for p in self.check.problems):
+        if (
+            company is None
+            or competencies is None
+            or any(not p.warning for p in self.check.problems)
+        ):
             return None
         warnings = tuple(p for p in self.check.problems if p.warning)
         return Catalog(company, tuple(departments), tuple(competencies), warnings)
@@ -275,7 +328,8 @@ class _Loader:
         competencies = build_vocabulary(src, company, self.check) if src else None
         vocabulary = {c.id: c for c in competencies} if competencies is not None else None
         complete = vocabulary is not None and all(
-            src.shaped(("competencies", i, "id")) for i in range(len(src.data["competencies"])))
+            src.shaped(("competencies", i, "id")) for i in range(len(src.data["competencies"]))
+        )
         return competencies, vocabulary, complete
 
     def load_departments(self, company_src, company, vocabulary) -> list[Department]:
@@ -289,15 +343,22 @@ class _Loader:
         if listed is None:  # unknown: check each folder, as if listed in name order
             listed = folders
         folder_set = set(folders)  # sets: checks stay linear
-        listed_set = {d for i, d in enumerate(listed)
-                      if not from_company or company_src.shaped(("departments", i))}
+        listed_set = {
+            d
+            for i, d in enumerate(listed)
+            if not from_company or company_src.shaped(("departments", i))
+        }
         # an entry that is not an id may be meant as any folder: none is called unlisted then
-        if from_company and all(company_src.shaped(("departments", i))
-                                for i in range(len(listed))):
+        if from_company and all(company_src.shaped(("departments", i)) for i in range(len(listed))):
             for name in folders:
                 if name not in listed_set:
-                    self.problem(base / name, _("department folder is not listed in {file} "
-                                                "`departments`", file=COMPANY_FILE))
+                    self.problem(
+                        base / name,
+                        _(
+                            "department folder is not listed in {file} `departments`",
+                            file=COMPANY_FILE,
+                        ),
+                    )
         departments = []
         seen_positions: dict[str, str] = {}
         done: set[str] = set()
@@ -306,8 +367,11 @@ class _Loader:
             if from_company and not company_src.shaped(("departments", i)):
                 continue  # not an id: reported by the schema
             if department_id in done:
-                self.check.at(company_src, ("departments", i),
-                              _("department '{id}' is listed twice", id=department_id))
+                self.check.at(
+                    company_src,
+                    ("departments", i),
+                    _("department '{id}' is listed twice", id=department_id),
+                )
                 continue
             done.add(department_id)
             reserved = reserved_name_problem(department_id)
@@ -316,19 +380,26 @@ class _Loader:
                 continue
             if department_id not in folder_set:
                 if from_company:
-                    self.check.at(company_src, ("departments", i), _(
-                        "no folder {folder}/ for this department{hint}",
-                        folder=f"{DEPARTMENTS_DIR}/{department_id}",
-                        hint=did_you_mean(department_id, unlisted)))
+                    self.check.at(
+                        company_src,
+                        ("departments", i),
+                        _(
+                            "no folder {folder}/ for this department{hint}",
+                            folder=f"{DEPARTMENTS_DIR}/{department_id}",
+                            hint=did_you_mean(department_id, unlisted),
+                        ),
+                    )
                 continue
-            department = self.load_department(base / department_id, company, vocabulary,
-                                              seen_positions)
+            department = self.load_department(
+                base / department_id, company, vocabulary, seen_positions
+            )
             if department:
                 departments.append(department)
         return departments
 
-    def load_department(self, folder: Path, company, vocabulary,
-                        seen_positions: dict[str, str]) -> Department | None:
+    def load_department(
+        self, folder: Path, company, vocabulary, seen_positions: dict[str, str]
+    ) -> Department | None:
         found = self.entries(folder)
         if found is None:
             return None
@@ -346,13 +417,25 @@ class _Loader:
             elif path.suffix != ".yaml":
                 continue
             elif _is_dir(entry):
-                self.problem(path, _("is a folder, named like a position file; a position is a "
-                                     ".yaml file (rename or remove the folder)"))
+                self.problem(
+                    path,
+                    _(
+                        "is a folder, named like a position file; a position is a "
+                        ".yaml file (rename or remove the folder)"
+                    ),
+                )
                 refused.add(path.stem)
             elif not SAFE_ID.match(path.stem):
-                self.problem(path, _("{id} is not a safe position id: name the file with "
-                                     "lowercase ASCII letters, digits and single hyphens, e.g. "
-                                     "fin-analyst.yaml", id=quote(path.stem)), line=1)
+                self.problem(
+                    path,
+                    _(
+                        "{id} is not a safe position id: name the file with "
+                        "lowercase ASCII letters, digits and single hyphens, e.g. "
+                        "fin-analyst.yaml",
+                        id=quote(path.stem),
+                    ),
+                    line=1,
+                )
             elif reserved_name_problem(path.stem):
                 if path.stem not in ordered:  # else reported where it is listed
                     self.problem(path, reserved_name_problem(path.stem), line=1)
@@ -363,8 +446,11 @@ class _Loader:
         complete = all(src.shaped(("positions", i)) for i in range(len(order)))
         for position_id, path in files.items():
             if position_id not in ordered and complete:
-                self.problem(path, _("position is not listed in {file} `positions`",
-                                     file=DEPARTMENT_FILE), line=1)
+                self.problem(
+                    path,
+                    _("position is not listed in {file} `positions`", file=DEPARTMENT_FILE),
+                    line=1,
+                )
         unlisted = [p for p in files if p not in ordered]
         positions: list[Position] = []
         listed_before: set[str] = set()
@@ -372,8 +458,9 @@ class _Loader:
             if not src.shaped(("positions", i)):
                 continue  # not an id: reported by the schema
             if position_id in listed_before:
-                self.check.at(src, ("positions", i),
-                              _("position '{id}' is listed twice", id=position_id))
+                self.check.at(
+                    src, ("positions", i), _("position '{id}' is listed twice", id=position_id)
+                )
                 continue
             listed_before.add(position_id)
             reserved = reserved_name_problem(position_id)
@@ -383,35 +470,68 @@ class _Loader:
             if position_id in refused:
                 continue
             if position_id not in files:
-                self.check.at(src, ("positions", i), _(
-                    "no file {id}.yaml in this folder{hint}", id=position_id,
-                    hint=did_you_mean(position_id, unlisted)))
+                self.check.at(
+                    src,
+                    ("positions", i),
+                    _(
+                        "no file {id}.yaml in this folder{hint}",
+                        id=position_id,
+                        hint=did_you_mean(position_id, unlisted),
+                    ),
+                )
                 continue
             path = files[position_id]
             shown = display_path(path)
             if position_id in seen_positions:
-                self.problem(path, _("duplicate position id '{id}': {other} has the same file "
-                                     "name", id=position_id, other=seen_positions[position_id]),
-                             line=1)
+                self.problem(
+                    path,
+                    _(
+                        "duplicate position id '{id}': {other} has the same file name",
+                        id=position_id,
+                        other=seen_positions[position_id],
+                    ),
+                    line=1,
+                )
                 continue
             seen_positions[position_id] = shown
             position_src = self.read(path, "position")
             if position_src:
                 position = self.built(
                     ("position", path),
-                    (position_src, position_id, folder.name, company, vocabulary,
-                     self.vocabulary_complete),
-                    functools.partial(build_position, position_src, position_id, folder.name,
-                                      company, vocabulary, self.check,
-                                      vocabulary_complete=self.vocabulary_complete))
+                    (
+                        position_src,
+                        position_id,
+                        folder.name,
+                        company,
+                        vocabulary,
+                        self.vocabulary_complete,
+                    ),
+                    functools.partial(
+                        build_position,
+                        position_src,
+                        position_id,
+                        folder.name,
+                        company,
+                        vocabulary,
+                        self.check,
+                        vocabulary_complete=self.vocabulary_complete,
+                    ),
+                )
                 if position:
                     positions.append(position)
         name = value(src, ("name",))
         if src.invalid or name is None:
             return None
-        return self.intern(("department", folder.name),
-                           Department(folder.name, name, tuple(positions),
-                                      src.data.get("source_line"), src.data.get("source_title")))
+        return self.intern(
+            ("department", folder.name),
+            Department(
+                folder.name,
+                name,
+                tuple(positions),
+                src.data.get("source_line"),
+                src.data.get("source_title"),
+            ),
+        )
 
     # ------------------------------------------------------------------ search dictionary
 
@@ -441,17 +561,24 @@ class _Loader:
 def _dictionary_line_problem(line: str) -> str | None:
     if "\t" in line:
         return _("the line holds a tab; separate word, frequency and tag with single spaces")
-    invisible = next((c for c in line if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")),
-                     None)
+    invisible = next((c for c in line if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")), None)
     if invisible is not None:
-        return _("the line holds the invisible character U+{code}; remove it (jieba cannot use "
-                 "the line)", code=f"{ord(invisible):04X}")
+        return _(
+            "the line holds the invisible character U+{code}; remove it (jieba cannot use "
+            "the line)",
+            code=f"{ord(invisible):04X}",
+        )
     match = _DICTIONARY_LINE.match(line)
     if not match:
-        return _("expected 'word [frequency] [tag]' with single spaces between, e.g. '掉线率 "
-                 "20000 n' (a lowercase tag), got {line}", line=quote(line))
+        return _(
+            "expected 'word [frequency] [tag]' with single spaces between, e.g. '掉线率 "
+            "20000 n' (a lowercase tag), got {line}",
+            line=quote(line),
+        )
     if match.group(2) and len(match.group(2)) > _MAX_FREQUENCY_DIGITS:
-        return _("frequency {value} is too large: at most {digits} digits",
-                 value=quote(match.group(2), 20), digits=_MAX_FREQUENCY_DIGITS)
+        return _(
+            "frequency {value} is too large: at most {digits} digits",
+            value=quote(match.group(2), 20),
+            digits=_MAX_FREQUENCY_DIGITS,
+        )
     return None
-

@@ -22,7 +22,9 @@ INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\uf
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # A spreadsheet reads a cell that starts with one of these as a formula (OWASP CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-_SAFE_URL = re.compile(r"^(?:https?://|mailto:|[./#?]|[A-Za-z0-9_\-][^:]*(?:[/?#]|$))", re.IGNORECASE)
+_SAFE_URL = re.compile(
+    r"^(?:https?://|mailto:|[./#?]|[A-Za-z0-9_\-][^:]*(?:[/?#]|$))", re.IGNORECASE
+)
 
 
 def plain_text(text: object) -> str:
@@ -56,8 +58,13 @@ def script_json(data: Any) -> str:
     """`data` as JSON that is safe inside an inline or classic `<script>`: no `</script>`,
     `<!--` or line separator can end the script or the string it is in."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def safe_url(url: object) -> str:

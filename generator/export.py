@@ -56,9 +56,21 @@ def position_to_data(position: Position) -> dict[str, Any]:
         category: [goal_to_data(g) for g in goals] for category, goals in position.goals.items()
     }
     monthly = position.monthly
-    data["monthly"] = [] if monthly is None else [_item(
-        {"indicator": monthly.indicator, "target": monthly.target, "method": monthly.method},
-        monthly.seed, monthly.unclear)]
+    data["monthly"] = (
+        []
+        if monthly is None
+        else [
+            _item(
+                {
+                    "indicator": monthly.indicator,
+                    "target": monthly.target,
+                    "method": monthly.method,
+                },
+                monthly.seed,
+                monthly.unclear,
+            )
+        ]
+    )
     data["kpis"] = [kpi_to_data(k) for k in position.kpis]
     data["weight_total"] = position.weight_total
     _optional(data, weights_total_note=position.weights_total_note)
@@ -96,8 +108,13 @@ def slots_to_data(position: Position) -> dict[str, list[dict[str, Any]]]:
 
 
 def kpi_to_data(kpi: Kpi) -> dict[str, Any]:
-    data = {"name": kpi.name, "weight": kpi.weight, "standard": kpi.standard,
-            "method": kpi.method, "scale": scale_to_data(kpi.scale)}
+    data = {
+        "name": kpi.name,
+        "weight": kpi.weight,
+        "standard": kpi.standard,
+        "method": kpi.method,
+        "scale": scale_to_data(kpi.scale),
+    }
     return _item(data, kpi.seed, kpi.unclear)
 
 
@@ -105,10 +122,18 @@ def scale_to_data(scale: TierScale | NamedScale | None) -> dict[str, Any] | None
     if scale is None:
         return None
     if isinstance(scale, NamedScale):
-        return {"kind": "named", "id": scale.id, "name": scale.name,
-                "levels": [{"label": lv.label, "points": lv.points} for lv in scale.levels]}
-    return {"kind": "tiers", "unit": scale.unit, "otherwise": scale.otherwise,
-            "tiers": [{"op": t.op, "value": t.value, "points": t.points} for t in scale.tiers]}
+        return {
+            "kind": "named",
+            "id": scale.id,
+            "name": scale.name,
+            "levels": [{"label": lv.label, "points": lv.points} for lv in scale.levels],
+        }
+    return {
+        "kind": "tiers",
+        "unit": scale.unit,
+        "otherwise": scale.otherwise,
+        "tiers": [{"op": t.op, "value": t.value, "points": t.points} for t in scale.tiers],
+    }
 
 
 def scoring_to_data(scoring: Scoring) -> dict[str, Any]:
@@ -132,7 +157,9 @@ def grade_to_data(grade: Grade) -> dict[str, Any]:
 
 def competency_to_data(competency: Competency) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "id": competency.id, "name": competency.name, "kind": competency.kind,
+        "id": competency.id,
+        "name": competency.name,
+        "kind": competency.kind,
         "definition": competency.definition,
         "anchors": [{"rating": r, "text": t} for r, t in competency.anchors.items()],
     }

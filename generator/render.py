@@ -99,8 +99,10 @@ def competency_usage(catalog: Catalog) -> dict[str, Usage]:
             for competency_id in position.competencies[group]:
                 found.setdefault(competency_id, {g: [] for g in GROUPS})[group].append(position)
     unused = Usage({g: () for g in GROUPS})
-    return {c.id: Usage({g: tuple(p) for g, p in found[c.id].items()}) if c.id in found
-            else unused for c in catalog.competencies}
+    return {
+        c.id: Usage({g: tuple(p) for g, p in found[c.id].items()}) if c.id in found else unused
+        for c in catalog.competencies
+    }
 
 
 class PageCache:
@@ -132,10 +134,17 @@ class PageCache:
 class SiteRenderer:
     """Renders the site's generated pages from one catalogue."""
 
-    def __init__(self, catalog: Catalog, templates_dir: Path = TEMPLATES_DIR,
-                 calculator: bool = True, history: list[VersionChanges] | None = None,
-                 workbook: bool = True, workbook_inline: bool = True,
-                 cache: PageCache | None = None, catalog_json_inline: bool = True):
+    def __init__(
+        self,
+        catalog: Catalog,
+        templates_dir: Path = TEMPLATES_DIR,
+        calculator: bool = True,
+        history: list[VersionChanges] | None = None,
+        workbook: bool = True,
+        workbook_inline: bool = True,
+        cache: PageCache | None = None,
+        catalog_json_inline: bool = True,
+    ):
         self.catalog = catalog
         self.cache = cache
         if cache is not None:
@@ -152,9 +161,14 @@ class SiteRenderer:
         self.history = history or [VersionChanges(company.version, company.effective_date, None)]
         current = self.history[0].diff
         self.current_changes = {p.id: p for p in current.positions()} if current else {}
-        self.env = Environment(loader=FileSystemLoader([str(d) for d in _folders(templates_dir)]),
-                               undefined=StrictUndefined, keep_trailing_newline=True,
-                               trim_blocks=True, lstrip_blocks=True, autoescape=False)
+        self.env = Environment(
+            loader=FileSystemLoader([str(d) for d in _folders(templates_dir)]),
+            undefined=StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            autoescape=False,
+        )
         self.env.filters["md"] = escape_markdown
         self.env.filters["number"] = format_number
         self.departments = {d.id: d for d in catalog.departments}
@@ -195,12 +209,23 @@ class SiteRenderer:
             return _relative(target, folder)
 
         return self.env.get_template(template).render(
-            catalog=self.catalog, company=self.catalog.company, link=link, uri=uri,
-            group_names=GROUP_NAMES, groups=GROUPS, calculator=self.calculator,
-            department_uri=department_uri, position_uri=position_uri,
-            competency_uri=competency_uri, matrix_uri=matrix_uri,
-            position_json_uri=position_json_uri, pages=_PAGES, workbook=self.workbook,
-            pager_links=pager_links, **context)
+            catalog=self.catalog,
+            company=self.catalog.company,
+            link=link,
+            uri=uri,
+            group_names=GROUP_NAMES,
+            groups=GROUPS,
+            calculator=self.calculator,
+            department_uri=department_uri,
+            position_uri=position_uri,
+            competency_uri=competency_uri,
+            matrix_uri=matrix_uri,
+            position_json_uri=position_json_uri,
+            pages=_PAGES,
+            workbook=self.workbook,
+            pager_links=pager_links,
+            **context,
+        )
 
     def pages(self) -> dict[str, str | bytes]:
         """Every generated file: Markdown pages and downloads, in a stable order."""
@@ -210,16 +235,16 @@ class SiteRenderer:
             out[pager.uri] = self.render("departments.md.j2", pager.uri, pager=pager)
         for department in catalog.departments:
             uri = department_uri(department)
-            out[uri] = self.render("department.md.j2", uri, department=department,
-                                   inputs=(department,))
+            out[uri] = self.render(
+                "department.md.j2", uri, department=department, inputs=(department,)
+            )
             for position in department.positions:
                 out[position_uri(position)] = self.render_position_page(position)
                 json_uri = position_json_uri(position)
                 out[json_uri] = self.cached(json_uri, (position,), self._position_json, position)
         ordered = sorted(catalog.competencies, key=lambda c: c.kind != "能力")  # stable
         for pager in paginate(GLOSSARY, ordered, PAGE_SIZE):
-            out[pager.uri] = self.render("glossary.md.j2", pager.uri, usage=self.usage,
-                                         pager=pager)
+            out[pager.uri] = self.render("glossary.md.j2", pager.uri, usage=self.usage, pager=pager)
         for competency in catalog.competencies:
             out[competency_uri(competency)] = self.render_competency_page(competency)
         for pager in paginate(MATRIX, list(catalog.departments), PAGE_SIZE):
@@ -227,16 +252,22 @@ class SiteRenderer:
         for department in catalog.departments:
             uri = matrix_uri(department)
             rows = matrix_rows(catalog, department)
-            out[uri] = self.render("matrix.md.j2", uri, department=department, rows=rows,
-                                   inputs=(department, rows))
+            out[uri] = self.render(
+                "matrix.md.j2", uri, department=department, rows=rows, inputs=(department, rows)
+            )
         out[COMPARE] = self.render("compare.md.j2", COMPARE)
         out[SCORING] = self.render("scoring.md.j2", SCORING)
-        out[DOWNLOADS] = self.render("downloads.md.j2", DOWNLOADS,
-                                     schema_names=[posixpath.basename(u) for u in schema_files()])
-        out[CHANGELOG] = self.render("changelog.md.j2", CHANGELOG, history=self.history,
-                                     format_markdown=format_markdown)
-        out[CATALOG_JSON] = (to_json(catalog_to_data(catalog), compact=True)
-                             if self.catalog_json_inline else "")
+        out[DOWNLOADS] = self.render(
+            "downloads.md.j2",
+            DOWNLOADS,
+            schema_names=[posixpath.basename(u) for u in schema_files()],
+        )
+        out[CHANGELOG] = self.render(
+            "changelog.md.j2", CHANGELOG, history=self.history, format_markdown=format_markdown
+        )
+        out[CATALOG_JSON] = (
+            to_json(catalog_to_data(catalog), compact=True) if self.catalog_json_inline else ""
+        )
         out.update(schema_files())
         for picture in (catalog.company.logo, catalog.company.favicon):
             if picture is not None:
@@ -295,43 +326,79 @@ class SiteRenderer:
                 {"id": p.id, "title": p.title, "status": p.status} for p in department.positions
             ]
             name = f"departments/{department.id}"
-            out[script_uri(name)] = self.cached(script_uri(name), (department,), _script, name,
-                                                listing)
+            out[script_uri(name)] = self.cached(
+                script_uri(name), (department,), _script, name, listing
+            )
             index.extend({**item, "department": department.name} for item in listing)
             for position in department.positions:
-                used = tuple(catalog.competency(i) for g in GROUPS
-                             for i in position.competencies[g])
+                used = tuple(
+                    catalog.competency(i) for g in GROUPS for i in position.competencies[g]
+                )
                 name = f"positions/{position.id}"
                 out[script_uri(name)] = self.cached(
-                    script_uri(name), (department.name, position, used),
-                    self._position_script, name, settings, department, position, used)
+                    script_uri(name),
+                    (department.name, position, used),
+                    self._position_script,
+                    name,
+                    settings,
+                    department,
+                    position,
+                    used,
+                )
         out.update(calculator_script("index", index))
         return out
 
-    def _position_script(self, name: str, settings: dict, department: Department,
-                         position: Position, used: tuple[Competency, ...]) -> str:
+    def _position_script(
+        self,
+        name: str,
+        settings: dict,
+        department: Department,
+        position: Position,
+        used: tuple[Competency, ...],
+    ) -> str:
         data = self.position_data.get(position.id) or position_to_data(position)
         competencies = {c.id: competency_to_data(c) for c in used}
-        return _script(name, {**settings, "department": department.name, "position": data,
-                              "competencies": competencies})
+        return _script(
+            name,
+            {
+                **settings,
+                "department": department.name,
+                "position": data,
+                "competencies": competencies,
+            },
+        )
 
     def render_position_page(self, position: Position) -> str:
         uri = position_uri(position)
         department = self.departments[position.department_id]
         current, changed = self.history[0], self.current_changes.get(position.id)
         used = tuple(self.catalog.competency(i) for g in GROUPS for i in position.competencies[g])
-        return self.render("position.md.j2", uri, position=position, department=department,
-                           current=current, changed=changed,
-                           inputs=(position, department, current.version,
-                                   current.effective_date, changed, used))
+        return self.render(
+            "position.md.j2",
+            uri,
+            position=position,
+            department=department,
+            current=current,
+            changed=changed,
+            inputs=(position, department, current.version, current.effective_date, changed, used),
+        )
 
     def render_competency_page(self, competency: Competency) -> str:
         uri = competency_uri(competency)
         usage = self.usage[competency.id]
-        names = tuple(self.departments[p.department_id].name
-                      for group in usage.by_group.values() for p in group)
-        return self.render("competency.md.j2", uri, competency=competency, usage=usage,
-                           departments=self.departments, inputs=(competency, usage, names))
+        names = tuple(
+            self.departments[p.department_id].name
+            for group in usage.by_group.values()
+            for p in group
+        )
+        return self.render(
+            "competency.md.j2",
+            uri,
+            competency=competency,
+            usage=usage,
+            departments=self.departments,
+            inputs=(competency, usage, names),
+        )
 
 
 def source_edit_uri(source: Path, docs_dir: str | os.PathLike) -> str:
@@ -360,10 +427,13 @@ def expand_departments(nav: list, title: str, catalog: Catalog, limit: int = 50)
     Past `limit` departments the entry stays the overview page alone, for the same reason."""
     if len(catalog.departments) > limit:
         return nav
-    section = [{"总览": DEPARTMENTS}] + [{nav_title(d.name): department_uri(d)}
-                                       for d in catalog.departments]
-    return [{title: section} if isinstance(item, dict) and item.get(title) == DEPARTMENTS
-            else item for item in nav]
+    section = [{"总览": DEPARTMENTS}] + [
+        {nav_title(d.name): department_uri(d)} for d in catalog.departments
+    ]
+    return [
+        {title: section} if isinstance(item, dict) and item.get(title) == DEPARTMENTS else item
+        for item in nav
+    ]
 
 
 def matrix_rows(catalog: Catalog, department: Department) -> list[tuple[Competency, list[str]]]:
@@ -404,22 +474,35 @@ def pager_links(pager: Pager, link) -> str:
 
 def paginate(first_uri: str, items: list, size: int) -> list[Pager]:
     """Split `items` into pages of `size`: `x/index.md`, then `x/page-2.md`, ..."""
-    chunks = [tuple(items[i:i + size]) for i in range(0, len(items), size)] or [()]
+    chunks = [tuple(items[i : i + size]) for i in range(0, len(items), size)] or [()]
     folder = posixpath.dirname(first_uri)
-    uris = tuple([first_uri] + [posixpath.join(folder, f"page-{n}.md")
-                                for n in range(2, len(chunks) + 1)])
+    uris = tuple(
+        [first_uri] + [posixpath.join(folder, f"page-{n}.md") for n in range(2, len(chunks) + 1)]
+    )
     return [Pager(chunk, n, uris) for n, chunk in enumerate(chunks, 1)]
 
 
-_PAGES = {"home": HOME, "departments": DEPARTMENTS, "changelog": CHANGELOG, "glossary": GLOSSARY,
-          "matrix": MATRIX, "scoring": SCORING, "downloads": DOWNLOADS, "calculator": CALCULATOR,
-          "compare": COMPARE, "catalog_json": CATALOG_JSON, "catalog_xlsx": CATALOG_XLSX}
+_PAGES = {
+    "home": HOME,
+    "departments": DEPARTMENTS,
+    "changelog": CHANGELOG,
+    "glossary": GLOSSARY,
+    "matrix": MATRIX,
+    "scoring": SCORING,
+    "downloads": DOWNLOADS,
+    "calculator": CALCULATOR,
+    "compare": COMPARE,
+    "catalog_json": CATALOG_JSON,
+    "catalog_xlsx": CATALOG_XLSX,
+}
 
 
 def schema_files() -> dict[str, bytes]:
     """The catalogue files' JSON Schemas, published beside the data downloads."""
-    return {f"{SCHEMAS_FOLDER}/{path.name}": path.read_bytes()
-            for path in sorted(SCHEMAS.glob("*.schema.json"))}
+    return {
+        f"{SCHEMAS_FOLDER}/{path.name}": path.read_bytes()
+        for path in sorted(SCHEMAS.glob("*.schema.json"))
+    }
 
 
 def _folders(templates: Path | list[Path]) -> list[Path]:
@@ -431,4 +514,3 @@ def _folders(templates: Path | list[Path]) -> list[Path]:
 def _relative(target: str, folder: str) -> str:
     """A link from a page in `folder` to `target` (most pages share a few folders)."""
     return posixpath.relpath(target, folder)
-

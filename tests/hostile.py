@@ -31,7 +31,7 @@ PAYLOADS = [
     "<a href=\"javascript:alert('js-link')\">点我</a>",
     "<math><mtext></mtext><mglyph><style><img src=x onerror=alert('math')>",
     # attribute breakouts
-    "\" onmouseover=\"alert('dq')\" x=\"",
+    '" onmouseover="alert(\'dq\')" x="',
     "' onfocus='alert(\"sq\")' autofocus x='",
     "\"><img src=x onerror=alert('attr')>",
     "` onerror=alert('backtick') `",
@@ -50,8 +50,8 @@ PAYLOADS = [
     # template and include syntax
     "{{ 7*7 }}{% raw %}{{ config }}",
     "${alert('template-literal')}",
-    "--8<-- \"secret.txt\"",
-    ";--8<-- \"/etc/hostname\"",
+    '--8<-- "secret.txt"',
+    ';--8<-- "/etc/hostname"',
     # entities that decode into markup
     "&lt;script&gt;alert('entity')&lt;/script&gt;",
     "&#60;img src=x onerror=alert('numeric')&#62;",
@@ -69,14 +69,29 @@ PAYLOADS = [
 SECRET = "SECRET-FILE-CONTENT-1b9d"
 
 # Keys whose string values are free text (ids, enums, numbers and references are not).
-TEXT_KEYS = {"name", "document", "title", "source_title", "title_inferred", "goal", "target",
-             "indicator", "method", "standard", "unclear", "weights_total_note", "definition",
-             "label", "version"}
+TEXT_KEYS = {
+    "name",
+    "document",
+    "title",
+    "source_title",
+    "title_inferred",
+    "goal",
+    "target",
+    "indicator",
+    "method",
+    "standard",
+    "unclear",
+    "weights_total_note",
+    "definition",
+    "label",
+    "version",
+}
 TEXT_LISTS = {"notes", "seed"}
 
 
 def _replace(node, text_for):
     """`node` with every free-text value replaced by `text_for(path)`."""
+
     def walk(value, path):
         if isinstance(value, dict):
             out = {}
@@ -109,8 +124,10 @@ def hostile_catalog(root: Path, choose) -> dict[str, str]:
     shown: dict[str, str] = {}
     files = sorted(catalog.rglob("*.yaml"))
     company = yaml.safe_load((catalog / "company.yaml").read_text("utf-8"))
-    categories = {c["name"]: choose("company.yaml", ("goal_categories", i, "key")) + f" 类别{i}"
-                  for i, c in enumerate(company["goal_categories"])}
+    categories = {
+        c["name"]: choose("company.yaml", ("goal_categories", i, "key")) + f" 类别{i}"
+        for i, c in enumerate(company["goal_categories"])
+    }
     spellings: dict[str, str] = {}  # a competency's hostile source spelling, for its slot
     for path in sorted(files, key=lambda p: p.name != "vocabulary.yaml"):
         relative = path.relative_to(catalog).as_posix()
@@ -134,8 +151,9 @@ def hostile_catalog(root: Path, choose) -> dict[str, str]:
         if isinstance(data.get("goals"), dict):
             data["goals"] = {categories[k]: v for k, v in data["goals"].items()}
         if relative == "company.yaml":
-            data["versions"] = [{"version": "1.0", "effective_date": "2026-06-01",
-                                 "revision": "v1.0"}]
+            data["versions"] = [
+                {"version": "1.0", "effective_date": "2026-06-01", "revision": "v1.0"}
+            ]
             data["catalogue"]["effective_date"] = "2026-12-01"
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
         if relative.endswith("sales-manager.yaml"):
@@ -152,8 +170,15 @@ def hostile_catalog(root: Path, choose) -> dict[str, str]:
 def publish_plain_then_hostile(root: Path, choose) -> dict[str, str]:
     """A git repository whose plain mini catalogue was published as 1.0 (tag v1.0), then
     rewritten with hostile text as 2.0: the changelog and banners show hostile change texts."""
-    git = ["git", "-c", "user.name=HR", "-c", "user.email=hr@example.invalid",
-           "-c", "init.defaultBranch=main"]
+    git = [
+        "git",
+        "-c",
+        "user.name=HR",
+        "-c",
+        "user.email=hr@example.invalid",
+        "-c",
+        "init.defaultBranch=main",
+    ]
     shutil.copytree(MINI_CATALOG, root / "catalog")
     subprocess.run([*git, "init", "-q"], cwd=root, check=True)
     subprocess.run([*git, "add", "."], cwd=root, check=True)

@@ -14,8 +14,9 @@ FAULTS = Path(__file__).resolve().parent / "faults"
 
 def with_faults(monkeypatch, **faults: str) -> None:
     """Processes started from here on load tests/faults/sitecustomize.py with `faults` set."""
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(
-        p for p in (str(FAULTS), os.environ.get("PYTHONPATH")) if p))
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join(p for p in (str(FAULTS), os.environ.get("PYTHONPATH")) if p)
+    )
     for name, value in faults.items():
         monkeypatch.setenv(f"FAULT_{name.upper()}", value)
 
@@ -23,8 +24,13 @@ def with_faults(monkeypatch, **faults: str) -> None:
 def mkdocs(*arguments: str, config: Path, **popen) -> subprocess.Popen:
     """`mkdocs <arguments> -f <config>` started in the config's folder, text pipes."""
     return subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", *arguments, "-f", str(config)], cwd=config.parent,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, text=True, encoding="utf-8", **popen)
+        [sys.executable, "-m", "mkdocs", *arguments, "-f", str(config)],
+        cwd=config.parent,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        text=True,
+        encoding="utf-8",
+        **popen,
+    )
 
 
 class Output:

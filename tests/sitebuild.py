@@ -15,8 +15,11 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 _ConfigLoader.add_constructor(
-    "!ENV", lambda loader, node: loader.construct_sequence(node)[-1]
-    if isinstance(node, yaml.SequenceNode) else None)
+    "!ENV",
+    lambda loader, node: (
+        loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None
+    ),
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,8 +32,9 @@ def site_config(tmp: Path, catalog: Path, offline: bool = False, **overrides) ->
         if isinstance(plugin, dict) and "offline" in plugin:
             plugin["offline"]["enabled"] = offline
         if isinstance(plugin, dict) and "position-catalog" in plugin:
-            plugin["position-catalog"].update(catalog=str(catalog),
-                                              templates=str(ROOT / "site_templates"))
+            plugin["position-catalog"].update(
+                catalog=str(catalog), templates=str(ROOT / "site_templates")
+            )
         if isinstance(plugin, dict) and "search" in plugin:
             plugin["search"]["jieba_dict_user"] = str(ROOT / "catalog" / "search-dictionary.txt")
     config.pop("watch", None)
@@ -45,5 +49,11 @@ def build(config: Path, site: Path, strict: bool = True) -> subprocess.Completed
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
     if strict:
         command.append("--strict")
-    return subprocess.run(command, capture_output=True, text=True, cwd=config.parent,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        cwd=config.parent,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )

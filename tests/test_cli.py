@@ -30,7 +30,16 @@ def run(*arguments: str) -> subprocess.CompletedProcess:
 
 
 def test_every_command_is_a_module_of_its_own():
-    assert list(COMMANDS) == ["check", "export", "import", "render", "score", "diff", "new", "schemas"]
+    assert list(COMMANDS) == [
+        "check",
+        "export",
+        "import",
+        "render",
+        "score",
+        "diff",
+        "new",
+        "schemas",
+    ]
     for name, command in COMMANDS.items():
         assert command.__name__.startswith("generator.cli.") and command.NAME == name
 

@@ -164,10 +164,17 @@ def test_goal_sub_items_added_removed_reworded_and_retargeted(mini, new):
     new.replace(MANAGER, "goal: 考核", "goal: 绩效考核")
     new.replace(MANAGER, "target: 提升技能", "target: 提升员工技能")
     new.replace(MANAGER, "        - goal: 回访\n          target: 每月\n", "")
-    new.replace(MANAGER, "    - goal: 部门销售任务\n", "    - goal: 部门销售任务\n      items:\n"
-                "        - goal: 月度复盘\n")
-    new.replace(MANAGER, "monthly:", "  内部管理类:\n    - goal: 报表\n      items:\n"
-                "        - goal: 月报\n          target: 5日前\nmonthly:")
+    new.replace(
+        MANAGER,
+        "    - goal: 部门销售任务\n",
+        "    - goal: 部门销售任务\n      items:\n        - goal: 月度复盘\n",
+    )
+    new.replace(
+        MANAGER,
+        "monthly:",
+        "  内部管理类:\n    - goal: 报表\n      items:\n"
+        "        - goal: 月报\n          target: 5日前\nmonthly:",
+    )
     assert manager_lines(mini, new) == [
         "目标「部门销售任务」新增子项「月度复盘」（目标值「」）",
         "目标「客户投诉问题处理」的子项「考核」改为「绩效考核」",

@@ -32,7 +32,8 @@ def test_plain_text_drops_invisible_and_control_characters_and_flattens_lines():
 
 def test_markdown_inline_is_literal_text_on_one_line():
     assert markdown_inline("[x](javascript:alert(1)) *a* `c` {: .x }\n| t |") == (
-        "\\[x\\]\\(javascript:alert\\(1\\)\\) \\*a\\* \\`c\\` \\{: \\.x \\} \\| t \\|")
+        "\\[x\\]\\(javascript:alert\\(1\\)\\) \\*a\\* \\`c\\` \\{: \\.x \\} \\| t \\|"
+    )
     assert markdown_inline("<script>'\"</script>") == "&lt;script&gt;'\"&lt;/script&gt;"
 
 
@@ -43,21 +44,42 @@ def test_script_json_cannot_end_the_script_and_reads_back_the_same(text):
     assert json.loads(out) == {"t": text}
 
 
-@pytest.mark.parametrize("url, safe", [
-    ("../x/", "../x/"), ("https://example.com/a", "https://example.com/a"),
-    ("javascript:alert(1)", "#"), ("JaVaScRiPt:alert(1)", "#"), (" javascript:alert(1)", "#"),
-    ("java\tscript:alert(1)", "#"), ("data:text/html,<script>", "#"), ("vbscript:x", "#"),
-    ("x/y.md#a", "x/y.md#a"), ("mailto:hr@example.com", "mailto:hr@example.com"),
-])
+@pytest.mark.parametrize(
+    "url, safe",
+    [
+        ("../x/", "../x/"),
+        ("https://example.com/a", "https://example.com/a"),
+        ("javascript:alert(1)", "#"),
+        ("JaVaScRiPt:alert(1)", "#"),
+        (" javascript:alert(1)", "#"),
+        ("java\tscript:alert(1)", "#"),
+        ("data:text/html,<script>", "#"),
+        ("vbscript:x", "#"),
+        ("x/y.md#a", "x/y.md#a"),
+        ("mailto:hr@example.com", "mailto:hr@example.com"),
+    ],
+)
 def test_safe_url_keeps_relative_and_http_links_only(url, safe):
     assert safe_url(url) == safe
 
 
-@pytest.mark.parametrize("value, cell", [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+cmd|'/C calc'!A0", "'+cmd|'/C calc'!A0"),
-    ("-2+3", "'-2+3"), ("@SUM(1)", "'@SUM(1)"), ("\tx", "'\tx"), ("\rx", "'\rx"),
-    ("＝1+1", "'＝1+1"), ("王五", "王五"), ("", ""), (-3, -3), (4.5, 4.5), (None, None),
-])
+@pytest.mark.parametrize(
+    "value, cell",
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+cmd|'/C calc'!A0", "'+cmd|'/C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(1)", "'@SUM(1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("＝1+1", "'＝1+1"),
+        ("王五", "王五"),
+        ("", ""),
+        (-3, -3),
+        (4.5, 4.5),
+        (None, None),
+    ],
+)
 def test_csv_cell_neutralises_what_a_spreadsheet_would_evaluate(value, cell):
     assert csv_cell(value) == cell
 
@@ -66,8 +88,9 @@ def test_csv_cell_neutralises_what_a_spreadsheet_would_evaluate(value, cell):
 def test_change_values_are_never_format_fields(value):
     change = Change("goal-added", "新增{}目标「{}」（目标值「{}」）", (value, value, "<b>"))
     assert change.text == f"新增{value}目标「{value}」（目标值「<b>」）"
-    assert change.markdown == (f"新增{markdown_inline(value)}目标「{markdown_inline(value)}」"
-                               "（目标值「&lt;b&gt;」）")
+    assert change.markdown == (
+        f"新增{markdown_inline(value)}目标「{markdown_inline(value)}」（目标值「&lt;b&gt;」）"
+    )
 
 
 def test_a_change_template_built_from_a_value_is_a_bug_caught_at_once():
@@ -83,7 +106,12 @@ def test_a_category_with_braces_is_data_in_change_texts(mini):
         mini.replace(name, "客户类", "客户{0}类{}")
     after = load_catalog("catalog")
     diff = diff_catalogs(before, after)
-    assert [c.text for c in diff.company] == [("目标类别：「财务/业务拓展类、客户类、内部管理类、学习与创新类」"
-                                              "→「财务/业务拓展类、客户{0}类{}、内部管理类、学习与创新类」")]
+    assert [c.text for c in diff.company] == [
+        (
+            "目标类别：「财务/业务拓展类、客户类、内部管理类、学习与创新类」"
+            "→「财务/业务拓展类、客户{0}类{}、内部管理类、学习与创新类」"
+        )
+    ]
     assert [c.markdown for p in diff.positions() for c in p.changes] == [
-        "目标「客户投诉问题处理」从客户类移到客户\\{0\\}类\\{\\}"]
+        "目标「客户投诉问题处理」从客户类移到客户\\{0\\}类\\{\\}"
+    ]

@@ -33,7 +33,7 @@ def notes_table(heading: str) -> list[list[str]]:
     lines = NOTES.read_text(encoding="utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith(f"## {heading}"))
     rows = []
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         if line.startswith("## "):
             break
         if line.startswith("|"):
@@ -70,8 +70,11 @@ def load(path: Path) -> dict:
 
 
 def position_files() -> list[Path]:
-    return [p for p in sorted((REAL_CATALOG / "departments").glob("*/*.yaml"))
-            if p.name != "_department.yaml"]
+    return [
+        p
+        for p in sorted((REAL_CATALOG / "departments").glob("*/*.yaml"))
+        if p.name != "_department.yaml"
+    ]
 
 
 def position_ranges() -> dict[Path, tuple[int, int]]:
@@ -87,20 +90,43 @@ def position_texts(path: Path, lines: tuple[int, int]) -> list[Text]:
     for category, goals in (data.get("goals") or {}).items():
         for i, goal in enumerate(goals):
             items = [(f"goals.{category}[{i}]", goal)]
-            items += [(f"goals.{category}[{i}].items[{j}]", item)
-                      for j, item in enumerate(goal.get("items") or [])]
+            items += [
+                (f"goals.{category}[{i}].items[{j}]", item)
+                for j, item in enumerate(goal.get("items") or [])
+            ]
             for where, item in items:
                 for key in ("goal", "target"):
-                    texts.append(Text(rel, f"{where}.{key}", item.get(key, ""),
-                                      (item.get("seed") or {}).get(key), lines))
+                    texts.append(
+                        Text(
+                            rel,
+                            f"{where}.{key}",
+                            item.get(key, ""),
+                            (item.get("seed") or {}).get(key),
+                            lines,
+                        )
+                    )
     if monthly := data.get("monthly"):
         for key in ("indicator", "target", "method"):
-            texts.append(Text(rel, f"monthly.{key}", monthly.get(key, ""),
-                              (monthly.get("seed") or {}).get(key), lines))
+            texts.append(
+                Text(
+                    rel,
+                    f"monthly.{key}",
+                    monthly.get(key, ""),
+                    (monthly.get("seed") or {}).get(key),
+                    lines,
+                )
+            )
     for i, kpi in enumerate(data.get("kpis") or []):
         for key in ("name", "standard", "method"):
-            texts.append(Text(rel, f"kpis[{i}].{key}", kpi.get(key, ""),
-                              (kpi.get("seed") or {}).get(key), lines))
+            texts.append(
+                Text(
+                    rel,
+                    f"kpis[{i}].{key}",
+                    kpi.get(key, ""),
+                    (kpi.get("seed") or {}).get(key),
+                    lines,
+                )
+            )
     return texts
 
 
@@ -111,18 +137,26 @@ def catalogue_texts() -> list[Text]:
         texts += position_texts(path, lines)
     for path in sorted((REAL_CATALOG / "departments").glob("*/_department.yaml")):
         data = load(path)
-        texts.append(Text(str(path.relative_to(ROOT)), "name", data["name"],
-                          data.get("source_title")))
+        texts.append(
+            Text(str(path.relative_to(ROOT)), "name", data["name"], data.get("source_title"))
+        )
     company = load(REAL_CATALOG / "company.yaml")
     for i, category in enumerate(company["goal_categories"]):
         for seed in category.get("seed", []):
-            texts.append(Text("catalog/company.yaml", f"goal_categories[{i}].name",
-                              category["name"], seed))
+            texts.append(
+                Text("catalog/company.yaml", f"goal_categories[{i}].name", category["name"], seed)
+            )
     vocabulary = load(REAL_CATALOG / "vocabulary.yaml")
     for item in vocabulary["competencies"]:
         for seed in item.get("seed", []):
-            texts.append(Text("catalog/vocabulary.yaml", f"competencies[{item['id']}].name",
-                              item["name"], seed))
+            texts.append(
+                Text(
+                    "catalog/vocabulary.yaml",
+                    f"competencies[{item['id']}].name",
+                    item["name"],
+                    seed,
+                )
+            )
     return texts
 
 
@@ -161,9 +195,13 @@ def test_every_restoration_adds_only_lost_characters_or_punctuation():
         if why:
             found[(t.file, t.text, "".join(t.seed.split()))] = f"{t.field}: {why}"
     unlisted = {key: why for key, why in found.items() if key not in EXCEPTIONS}
-    assert not unlisted, "restorations that add what the source did not lose; fix them or " \
-        f"list them under '## Exceptions' in {NOTES.name}:\n" + "\n".join(
-            f"{file}: {why} ({seed} -> {text})" for (file, text, seed), why in unlisted.items())
+    assert not unlisted, (
+        "restorations that add what the source did not lose; fix them or "
+        f"list them under '## Exceptions' in {NOTES.name}:\n"
+        + "\n".join(
+            f"{file}: {why} ({seed} -> {text})" for (file, text, seed), why in unlisted.items()
+        )
+    )
     stale = [key for key in EXCEPTIONS if key not in found]
     assert not stale, f"exceptions in {NOTES.name} that no longer apply: {stale}"
 
@@ -172,31 +210,39 @@ def test_every_exception_gives_its_reason():
     assert all(reason for reason in EXCEPTIONS.values())
 
 
-@pytest.mark.parametrize("text, seed, expected", [
-    ("部门经理评定", "部门理评定", None),
-    ("选：用人单位需求满足率", "选:单位需求满足率", None),
-    ("数量：客户必须；质量：方案", "数量:客户必须\n质量:方案", None),
-    (">120%为5", ">1205", None),
-    ("收费管理员录入信息", "收费理录入信息", "adds 员, which the source did not lose"),
-    ("效率", "工作效率", "the source wording is not a subsequence of the text"),
-    ("部理", "部门理", "the source wording is not a subsequence of the text"),
-])
+@pytest.mark.parametrize(
+    "text, seed, expected",
+    [
+        ("部门经理评定", "部门理评定", None),
+        ("选：用人单位需求满足率", "选:单位需求满足率", None),
+        ("数量：客户必须；质量：方案", "数量:客户必须\n质量:方案", None),
+        (">120%为5", ">1205", None),
+        ("收费管理员录入信息", "收费理录入信息", "adds 员, which the source did not lose"),
+        ("效率", "工作效率", "the source wording is not a subsequence of the text"),
+        ("部理", "部门理", "the source wording is not a subsequence of the text"),
+    ],
+)
 def test_the_rule(text, seed, expected):
     assert breach(text, seed) == expected
 
 
 def test_text_without_a_seed_restores_nothing():
     """A text with a lost character must say what the source had (its `seed:`)."""
-    unmarked = [f"{t.file}: {t.field}: {t.text}" for t in TEXTS
-                if t.seed is None and any(c in LOST for c in t.text)]
+    unmarked = [
+        f"{t.file}: {t.field}: {t.text}"
+        for t in TEXTS
+        if t.seed is None and any(c in LOST for c in t.text)
+    ]
     assert not unmarked
 
 
-READ = {"goals": {"goal", "target", "seed", "unclear", "items"},
-        "sub-items": {"goal", "target", "seed", "unclear"},
-        "monthly": {"indicator", "target", "method", "seed", "unclear"},
-        "kpis": {"name", "weight", "standard", "scale", "method", "seed", "unclear"},
-        "competencies": {"id", "seed", "slot"}}
+READ = {
+    "goals": {"goal", "target", "seed", "unclear", "items"},
+    "sub-items": {"goal", "target", "seed", "unclear"},
+    "monthly": {"indicator", "target", "method", "seed", "unclear"},
+    "kpis": {"name", "weight", "standard", "scale", "method", "seed", "unclear"},
+    "competencies": {"id", "seed", "slot"},
+}
 
 
 def test_every_field_with_source_text_is_read():
@@ -204,12 +250,15 @@ def test_every_field_with_source_text_is_read():
     for path in position_files():
         data = load(path)
         goals = [g for goals in (data.get("goals") or {}).values() for g in goals]
-        fields = {"goals": goals,
-                  "sub-items": [item for g in goals for item in g.get("items") or []],
-                  "monthly": [data["monthly"]] if data.get("monthly") else [],
-                  "kpis": data.get("kpis") or [],
-                  "competencies": [c for group in (data.get("competencies") or {}).values()
-                                   for c in group]}
+        fields = {
+            "goals": goals,
+            "sub-items": [item for g in goals for item in g.get("items") or []],
+            "monthly": [data["monthly"]] if data.get("monthly") else [],
+            "kpis": data.get("kpis") or [],
+            "competencies": [
+                c for group in (data.get("competencies") or {}).values() for c in group
+            ],
+        }
         for section, items in fields.items():
             for item in items:
                 keys = set(item) if isinstance(item, dict) else {"id"}  # a competency's id
@@ -281,7 +330,7 @@ def test_expected_counts_follow_from_the_document_length(source):
 def test_the_absent_characters_not_listed_are_named(source):
     """The notes name every common character the source lacks that the table leaves out."""
     notes = NOTES.read_text(encoding="utf-8")
-    section = notes[notes.index("## Common characters absent but not listed"):]
+    section = notes[notes.index("## Common characters absent but not listed") :]
     named = section.split("```")[1].split()
     counts = collections.Counter("".join(source))
     top = [c for c, _ in general_frequency().most_common(300)]
@@ -293,7 +342,7 @@ def test_every_text_is_the_sources_wording_in_its_own_position(source):
     first line and the next position's (whitespace aside)."""
 
     def flat(first: int, end: int) -> str:
-        return "".join("".join(line.split()) for line in source[first - 1:end - 1])
+        return "".join("".join(line.split()) for line in source[first - 1 : end - 1])
 
     document = flat(1, DOCUMENT_LINES + 1)
     missing = []
@@ -344,17 +393,20 @@ def data_slots(data: dict) -> dict[str, dict[int, str]]:
 def test_every_competency_slot_is_the_sources_slot_and_spelling(source):
     """Each competency of a position is in the slot the source has it in, with its spelling."""
     for path, (first, end) in position_ranges().items():
-        assert data_slots(load(path)) == source_slots(source[first - 1:end - 1]), path.name
+        assert data_slots(load(path)) == source_slots(source[first - 1 : end - 1]), path.name
 
 
 def test_every_slot_spelling_is_one_of_its_entrys():
-    seeds = {item["id"]: item.get("seed", []) for item in
-             load(REAL_CATALOG / "vocabulary.yaml")["competencies"]}
+    seeds = {
+        item["id"]: item.get("seed", [])
+        for item in load(REAL_CATALOG / "vocabulary.yaml")["competencies"]
+    }
     for path in position_files():
         for group, items in (load(path).get("competencies") or {}).items():
             for i, item in enumerate(items):
-                assert isinstance(item, dict) and item["seed"] in seeds[item["id"]], \
+                assert isinstance(item, dict) and item["seed"] in seeds[item["id"]], (
                     f"{path.name}: competencies.{group}[{i}]"
+                )
 
 
 def test_each_position_starts_at_its_heading(source):

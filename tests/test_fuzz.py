@@ -9,18 +9,48 @@ from hypothesis import strategies as st
 from generator import CatalogError, load_catalog
 from generator.source.yamlsrc import parse
 
-KEYS = st.sampled_from(["title", "status", "goals", "kpis", "weight", "name", "competencies",
-                        "core", "monthly", "scale", "tiers", "op", "value", "points", "seed",
-                        "客户类", "notes", "source_line", "x"])
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6),
-                    st.floats(allow_nan=True), st.text(max_size=12),
-                    st.sampled_from(["published", "draft", "teamwork", "100%", ">120%为5"]))
-DOCUMENTS = st.recursive(SCALARS, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(KEYS, inner, max_size=5)), max_leaves=25)
-RAW_TEXT = st.text(alphabet=st.sampled_from(list(":-[]{}!&*#|>'\"\t\n %@`?,") + ["a", "中", "1"]),
-                   max_size=60)
-FAST = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture])
+KEYS = st.sampled_from(
+    [
+        "title",
+        "status",
+        "goals",
+        "kpis",
+        "weight",
+        "name",
+        "competencies",
+        "core",
+        "monthly",
+        "scale",
+        "tiers",
+        "op",
+        "value",
+        "points",
+        "seed",
+        "客户类",
+        "notes",
+        "source_line",
+        "x",
+    ]
+)
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True),
+    st.text(max_size=12),
+    st.sampled_from(["published", "draft", "teamwork", "100%", ">120%为5"]),
+)
+DOCUMENTS = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(KEYS, inner, max_size=5)),
+    max_leaves=25,
+)
+RAW_TEXT = st.text(
+    alphabet=st.sampled_from(list(":-[]{}!&*#|>'\"\t\n %@`?,") + ["a", "中", "1"]), max_size=60
+)
+FAST = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @FAST

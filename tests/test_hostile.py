@@ -33,9 +33,14 @@ PAGES = {
     "calculator": "calculator/?position=sales-manager",
 }
 # Which field each page shows as text.
-SHOWN = {"position": ["position", "kpi", "category"], "department": ["department", "position"],
-         "glossary entry": ["competency"], "matrix": ["department", "competency"],
-         "calculator": ["position", "kpi"], "changelog": ["position"]}
+SHOWN = {
+    "position": ["position", "kpi", "category"],
+    "department": ["department", "position"],
+    "glossary entry": ["competency"],
+    "matrix": ["department", "competency"],
+    "calculator": ["position", "kpi"],
+    "changelog": ["position"],
+}
 
 # Evidence of markup that became live: inline handlers, script URLs, embedded documents,
 # scripts carrying payload code.
@@ -60,8 +65,10 @@ def markdown_with_snippets(root: Path) -> list:
     """The site's Markdown extensions plus pymdownx.snippets, which would read files from
     disk if catalogue text were ever parsed as Markdown source."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8").replace("!ENV", ""))
-    return [*config["markdown_extensions"],
-            {"pymdownx.snippets": {"base_path": [str(root)], "check_paths": False}}]
+    return [
+        *config["markdown_extensions"],
+        {"pymdownx.snippets": {"base_path": [str(root)], "check_paths": False}},
+    ]
 
 
 def all_payloads(file, path) -> str:
@@ -71,8 +78,10 @@ def all_payloads(file, path) -> str:
 def build_hostile(root: Path, choose) -> tuple[Path, dict[str, str]]:
     counter = iter(range(1, 10**6))
     shown = publish_plain_then_hostile(root, lambda f, p: f"{choose(f, p)} 字段{next(counter)}")
-    result = build(site_config(root, root / "catalog",
-                               markdown_extensions=markdown_with_snippets(root)), root / "site")
+    result = build(
+        site_config(root, root / "catalog", markdown_extensions=markdown_with_snippets(root)),
+        root / "site",
+    )
     assert result.returncode == 0, result.stderr
     return root / "site", shown
 
@@ -85,8 +94,9 @@ def assert_nothing_runs(browser, site: Path, shown: dict[str, str]) -> None:
     assert not [p for p in site.rglob("*") if p.is_file() and SECRET.encode() in p.read_bytes()]
     context = browser.new_context()
     alerts: list[str] = []
-    context.on("page", lambda page: page.on("dialog", lambda d: (alerts.append(d.message),
-                                                                 d.dismiss())))
+    context.on(
+        "page", lambda page: page.on("dialog", lambda d: (alerts.append(d.message), d.dismiss()))
+    )
     hosts: set[str] = set()
     context.on("request", lambda request: hosts.add(urllib.parse.urlsplit(request.url).netloc))
     page = context.new_page()
@@ -115,10 +125,20 @@ def assert_nothing_runs(browser, site: Path, shown: dict[str, str]) -> None:
 def hostile_link(page, url: str) -> None:
     """A calculator link whose every parameter is a payload opens with it as text."""
     payload = " ".join(PAYLOADS[:12])
-    query = urllib.parse.urlencode({"position": "sales-manager", "employee": payload,
-                                    "rater": payload, "period": payload, "k0": payload,
-                                    "a0": payload, "c.teamwork": payload, "m": payload,
-                                    "v": payload, f"c.{payload}": "3"})
+    query = urllib.parse.urlencode(
+        {
+            "position": "sales-manager",
+            "employee": payload,
+            "rater": payload,
+            "period": payload,
+            "k0": payload,
+            "a0": payload,
+            "c.teamwork": payload,
+            "m": payload,
+            "v": payload,
+            f"c.{payload}": "3",
+        }
+    )
     page.goto(f"{url}/calculator/?{query}")
     page.wait_for_selector("[data-result='overall']")
     assert page.evaluate(LIVE_MARKUP) == []
@@ -138,9 +158,12 @@ def search(page, url: str) -> None:
     assert page.evaluate(LIVE_MARKUP) == []
 
 
-@settings(max_examples=4, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                 HealthCheck.too_slow])
+@settings(
+    max_examples=4,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(st.randoms(use_true_random=False))
 @example(None)
 def test_no_payload_in_any_field_runs_on_any_page(browser, tmp_path_factory, rnd):
@@ -149,8 +172,10 @@ def test_no_payload_in_any_field_runs_on_any_page(browser, tmp_path_factory, rnd
     if rnd is None:
         choose = all_payloads
     else:
+
         def choose(file, path, rnd=rnd):
             return " ".join(rnd.sample(PAYLOADS, rnd.randint(1, 3)))
+
     site, shown = build_hostile(root, choose)
     assert_nothing_runs(browser, site, shown)
 
@@ -160,8 +185,11 @@ def test_calculator_csv_neutralises_formulas(browser, tmp_path):
     site = tmp_path / "site"
     result = build(site_config(tmp_path, ROOT / "tests" / "fixtures" / "mini"), site)
     assert result.returncode == 0, result.stderr
-    formulas = {"employee": '=HYPERLINK("http://evil.invalid","x")',
-                "rater": "+cmd|'/C calc'!A0", "period": "@SUM(1)"}
+    formulas = {
+        "employee": '=HYPERLINK("http://evil.invalid","x")',
+        "rater": "+cmd|'/C calc'!A0",
+        "period": "@SUM(1)",
+    }
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     try:
@@ -175,7 +203,10 @@ def test_calculator_csv_neutralises_formulas(browser, tmp_path):
     finally:
         context.close()
     assert '"\'=HYPERLINK(""http://evil.invalid"",""x"")"' in text
-    assert '"\'+cmd|\'/C calc\'!A0"' in text
+    assert "\"'+cmd|'/C calc'!A0\"" in text
     assert '"\'@SUM(1)"' in text
-    assert not any(cell.startswith(('"=', '"+', '"@', '"-')) for line in text.splitlines()
-                   for cell in line.split(","))
+    assert not any(
+        cell.startswith(('"=', '"+', '"@', '"-'))
+        for line in text.splitlines()
+        for cell in line.split(",")
+    )

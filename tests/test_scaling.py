@@ -23,22 +23,31 @@ def grown(tmp_path, departments: int, positions: int) -> CatalogCopy:
     words = ["competencies:"]
     names = [f"d{d}" for d in range(departments)]
     for name in names:
-        words += [f"  - {entry}".replace("id: ", f"id: {name}-").replace("name: ", f"name: {name}")
-                  .replace("seed: [团队合作, 团合作]", f"seed: [{name}团队合作]")
-                  for entry in entries]
+        words += [
+            f"  - {entry}".replace("id: ", f"id: {name}-")
+            .replace("name: ", f"name: {name}")
+            .replace("seed: [团队合作, 团合作]", f"seed: [{name}团队合作]")
+            for entry in entries
+        ]
         ids = [f"{name}-p{i}" for i in range(positions)]
-        catalog.write(f"departments/{name}/_department.yaml",
-                      f"name: 部门{name}\npositions:\n" + "".join(f"  - {i}\n" for i in ids))
-        text = (manager.replace("- teamwork", f"- {name}-teamwork")
-                .replace("- accuracy", f"- {name}-accuracy")
-                .replace("- efficient", f"- {name}-efficient"))
+        catalog.write(
+            f"departments/{name}/_department.yaml",
+            f"name: 部门{name}\npositions:\n" + "".join(f"  - {i}\n" for i in ids),
+        )
+        text = (
+            manager.replace("- teamwork", f"- {name}-teamwork")
+            .replace("- accuracy", f"- {name}-accuracy")
+            .replace("- efficient", f"- {name}-efficient")
+        )
         for i in ids:
             catalog.write(f"departments/{name}/{i}.yaml", text)
     catalog.write("vocabulary.yaml", "\n".join(words) + "\n")
     shutil.rmtree(catalog.path("departments/sales"))
     company = catalog.path("company.yaml")
-    company.write_text(company.read_text("utf-8").replace(
-        "  - sales\n", "".join(f"  - {n}\n" for n in names)), encoding="utf-8")
+    company.write_text(
+        company.read_text("utf-8").replace("  - sales\n", "".join(f"  - {n}\n" for n in names)),
+        encoding="utf-8",
+    )
     return catalog
 
 
@@ -52,8 +61,12 @@ def test_each_page_is_rendered_once(small_and_large, monkeypatch):
     for catalog in small_and_large:
         calls = []
         original = SiteRenderer.render
-        monkeypatch.setattr(SiteRenderer, "render",
-                            lambda self, *a, **k: calls.append(a[1]) or original(self, *a, **k))
+
+        def counted(self, *a, calls=calls, original=original, **k):
+            calls.append(a[1])
+            return original(self, *a, **k)
+
+        monkeypatch.setattr(SiteRenderer, "render", counted)
         pages = SiteRenderer(catalog, workbook=False).pages()
         markdown = [uri for uri in pages if uri.endswith(".md")]
         assert sorted(calls) == sorted(markdown)  # one template render per page, no more
@@ -62,17 +75,18 @@ def test_each_page_is_rendered_once(small_and_large, monkeypatch):
 
 def test_output_grows_linearly_and_no_page_grows(small_and_large):
     small, large = (SiteRenderer(c, workbook=False).pages() for c in small_and_large)
+
     # the published JSON Schemas are the same at any size: a constant, not growth
     def grows(pages):
         return sum(len(v) for k, v in pages.items() if not k.startswith("downloads/schemas/"))
 
     ratio = grows(large) / grows(small)
     assert 90 <= ratio <= 110  # 100 times the positions and the glossary
+
     # pages and per-position data stay small; only the whole-catalogue downloads
     # (catalog.json, the calculator's title index and department list) grow, linearly
     def bounded(pages):
-        return max(len(v) for k, v in pages.items()
-                   if k.endswith(".md") or "/positions/" in k)
+        return max(len(v) for k, v in pages.items() if k.endswith(".md") or "/positions/" in k)
 
     assert bounded(small) < bounded(large) < 60_000  # lists fill their pages, then split
 
@@ -96,7 +110,11 @@ def test_the_matrix_does_not_scan_the_whole_glossary(small_and_large, monkeypatc
     _, large = small_and_large
     department = large.departments[0]
     seen = []
-    monkeypatch.setattr(type(large), "competencies", property(
-        lambda self: seen.append(1) or self.__dict__["competencies"]), raising=False)
+    monkeypatch.setattr(
+        type(large),
+        "competencies",
+        property(lambda self: seen.append(1) or self.__dict__["competencies"]),
+        raising=False,
+    )
     rows = render_module.matrix_rows(large, department)
     assert len(rows) == 3 and seen == []

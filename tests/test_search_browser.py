@@ -106,17 +106,38 @@ def test_every_title_kpi_and_competency_finds_its_page_in_the_first_three(search
     assert missing == [], "\n".join(map(str, missing))
 
 
-@pytest.mark.parametrize(("query", "first"), [
-    ("出纳", {"财务部收入出纳", "财务部支出出纳"}),
-    ("团队合作", {"团队合作"}),
-    ("掉线率", {"长话业务事业部经理", "长话业务事业部销售主管"}),
-    ("客户 掉线率", {"长话业务事业部经理", "长话业务事业部销售主管",
-                    "长话业务事业部客户关系代表", "长话业务事业部客户关系组主管"}),
-    ("ＭＢＯ管理", {"长话业务事业部经理", "长话业务事业部销售主管", "长话业务事业部客户关系组主管",
-                 "财务部经理", "客户服务部受理组主管", "市场部经理", "增值电信事业部客户主管",
-                 "增值电信事业部经理", "人事行政部经理"}),
-    ("售后工程师", {"客户服务部售后工程师"}),
-])
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("出纳", {"财务部收入出纳", "财务部支出出纳"}),
+        ("团队合作", {"团队合作"}),
+        ("掉线率", {"长话业务事业部经理", "长话业务事业部销售主管"}),
+        (
+            "客户 掉线率",
+            {
+                "长话业务事业部经理",
+                "长话业务事业部销售主管",
+                "长话业务事业部客户关系代表",
+                "长话业务事业部客户关系组主管",
+            },
+        ),
+        (
+            "ＭＢＯ管理",
+            {
+                "长话业务事业部经理",
+                "长话业务事业部销售主管",
+                "长话业务事业部客户关系组主管",
+                "财务部经理",
+                "客户服务部受理组主管",
+                "市场部经理",
+                "增值电信事业部客户主管",
+                "增值电信事业部经理",
+                "人事行政部经理",
+            },
+        ),
+        ("售后工程师", {"客户服务部售后工程师"}),
+    ],
+)
 def test_partial_and_mixed_queries(search_page, query, first):
     answer = search(search_page, query)
     assert answer["results"] and answer["results"][0]["title"] in first, answer["results"][:3]
@@ -127,7 +148,8 @@ def test_a_kpi_word_puts_positions_first_and_the_guide_and_home_last(search_page
     kinds = [r["kind"] for r in answer["results"]]
     assert kinds[0] == "position"
     assert "guide" not in kinds or kinds.index("guide") > max(
-        i for i, k in enumerate(kinds) if k == "position")
+        i for i, k in enumerate(kinds) if k == "position"
+    )
     first = answer["results"][0]
     assert "KPI" in first["text"] and "长话业务事业部" in first["text"]  # the line, the department
 
@@ -164,8 +186,9 @@ def test_filters_by_kind_and_department(search_page):
     page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
     select = box.locator("select.pc-search-department")
     select.focus()  # every department's name is fetched when the filter is first used
-    page.wait_for_function("document.querySelectorAll('select.pc-search-department option')"
-                           ".length > 8")
+    page.wait_for_function(
+        "document.querySelectorAll('select.pc-search-department option').length > 8"
+    )
     select.select_option(label="财务部")
     page.wait_for_function("""[...document.querySelectorAll('.md-search-result__item')]
         .every((item) => item.textContent.includes('财务部'))""")
@@ -206,8 +229,9 @@ def test_keyboard_slash_and_s_focus_arrows_walk_enter_opens(browser, site_url):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_on_a_phone_the_results_fit_and_open(browser, site_url, scheme):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme,
-                                  is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, color_scheme=scheme, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.goto(site_url + "/")
     page.locator("label.md-header__button[for='__search']").tap()
@@ -218,9 +242,10 @@ def test_on_a_phone_the_results_fit_and_open(browser, site_url, scheme):
     items.first.wait_for()
     page.wait_for_function("document.documentElement.scrollWidth <= 390")  # slid in
     assert items.first.bounding_box()["width"] <= 390
-    color = page.evaluate("getComputedStyle(document.querySelector("
-                          "'.md-search-result__article h1')).color")
-    light_text = sum(int(v) for v in color[color.index("(") + 1:-1].split(",")[:3]) > 384
+    color = page.evaluate(
+        "getComputedStyle(document.querySelector('.md-search-result__article h1')).color"
+    )
+    light_text = sum(int(v) for v in color[color.index("(") + 1 : -1].split(",")[:3]) > 384
     assert light_text == (scheme == "dark"), color
     items.first.locator("a").tap()
     page.wait_for_url("**/departments/long-distance/**")

@@ -29,8 +29,17 @@ from generator.search.records import (
 QUERY_JS = ROOT / "bench" / "search_query.js"
 ASSETS = ROOT / "docs" / "assets" / "search"
 BUDGET = 300_000  # bytes for a first query, code included (issue 12)
-BYTE_QUERIES = ["出纳", "掉线率", "团队合作", "经理", "部门经理", "控制客户掉线率", "财务部收入出纳",
-                "出纳 准确率", "出钠"]
+BYTE_QUERIES = [
+    "出纳",
+    "掉线率",
+    "团队合作",
+    "经理",
+    "部门经理",
+    "控制客户掉线率",
+    "财务部收入出纳",
+    "出纳 准确率",
+    "出钠",
+]
 
 pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js")
 
@@ -41,8 +50,10 @@ def make_index(catalog_dir: Path, folder: Path) -> Path:
     catalog = load_catalog(catalog_dir)
     records = catalog_records(catalog, page_url)
     example = "<p>在顶部搜索框中输入岗位名称或指标名称（例如“出纳”“掉线率”“团队合作”）。</p>"
-    records += [html_record("", "首页", example, GUIDE),
-                html_record("guide/", "使用说明", example, GUIDE)]
+    records += [
+        html_record("", "首页", example, GUIDE),
+        html_record("guide/", "使用说明", example, GUIDE),
+    ]
     write_index(build_index(records), folder)
     return folder
 
@@ -62,15 +73,19 @@ def index_10x(tmp_path_factory) -> Path:
 def run(index: Path, queries: list) -> list[dict]:
     """Each query ({query, kind?, department?, count?} or a string) through engine.js."""
     queries = [{"query": q} if isinstance(q, str) else q for q in queries]
-    done = subprocess.run(["node", str(QUERY_JS)], input=json.dumps({
-        "index": str(index), "queries": queries}), capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["node", str(QUERY_JS)],
+        input=json.dumps({"index": str(index), "queries": queries}),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout)
 
 
 def code_bytes() -> int:
     """What the browser fetches to search, besides the index: the scripts and the styles."""
-    return sum(path.stat().st_size for path in ASSETS.iterdir() if path.suffix in (".js",
-                                                                                 ".css"))
+    return sum(path.stat().st_size for path in ASSETS.iterdir() if path.suffix in (".js", ".css"))
 
 
 def test_a_first_query_reads_the_same_few_files_at_1x_and_10x(index_1x, index_10x):
@@ -94,28 +109,37 @@ def test_no_shard_grows_with_the_catalogue(index_1x, index_10x):
         assert max(records) <= 8_000
 
 
-@pytest.mark.parametrize(("query", "first"), [
-    ("出纳", {"财务部收入出纳", "财务部支出出纳"}),
-    ("收入出纳", {"财务部收入出纳"}),
-    ("团队合作", {"团队合作"}),
-    ("掉线率", {"长话业务事业部经理", "长话业务事业部销售主管"}),
-    ("客户掉线率", {"长话业务事业部经理", "长话业务事业部客户关系代表", "长话业务事业部客户关系组主管"}),
-    ("财务部", {"财务部"}),
-    ("人力资源", {"人力资源总监"}),
-    ("ＫＰＩ", None),  # a word in the guide only: found, and nothing is lost to full width
-    ("mbo管理", "KPI"),  # a KPI of nine positions: one of them
-    ("出纳 准确率", {"财务部收入出纳", "财务部支出出纳"}),
-    ("效率", {"效率"}),
-    ("售后", {"客户服务部售后工程师"}),
-])
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("出纳", {"财务部收入出纳", "财务部支出出纳"}),
+        ("收入出纳", {"财务部收入出纳"}),
+        ("团队合作", {"团队合作"}),
+        ("掉线率", {"长话业务事业部经理", "长话业务事业部销售主管"}),
+        (
+            "客户掉线率",
+            {"长话业务事业部经理", "长话业务事业部客户关系代表", "长话业务事业部客户关系组主管"},
+        ),
+        ("财务部", {"财务部"}),
+        ("人力资源", {"人力资源总监"}),
+        ("ＫＰＩ", None),  # a word in the guide only: found, and nothing is lost to full width
+        ("mbo管理", "KPI"),  # a KPI of nine positions: one of them
+        ("出纳 准确率", {"财务部收入出纳", "财务部支出出纳"}),
+        ("效率", {"效率"}),
+        ("售后", {"客户服务部售后工程师"}),
+    ],
+)
 def test_partial_and_mixed_queries_rank_the_expected_page_first(index_1x, query, first):
     [answer] = run(index_1x, [query])
     if first is None:
         return
     assert answer["results"], query
     if first == "KPI":
-        first = {p.title for p in load_catalog(REAL_CATALOG).positions()
-                 if any(query.upper() in k.name.upper() for k in p.kpis)}
+        first = {
+            p.title
+            for p in load_catalog(REAL_CATALOG).positions()
+            if any(query.upper() in k.name.upper() for k in p.kpis)
+        }
     assert answer["results"][0]["title"] in first, [r["title"] for r in answer["results"]]
 
 
@@ -144,12 +168,17 @@ def test_marks_are_where_the_query_is(index_1x):
 
 
 def test_filters_by_kind_and_department(index_1x):
-    kpi, glossary, finance = run(index_1x, [
-        {"query": "客户", "kind": "kpi", "count": 30},
-        {"query": "团队", "kind": "glossary", "count": 30},
-        {"query": "经理", "department": "finance", "count": 30}])
-    assert kpi["results"] and all(r["lines"][0]["label"] == "KPI" and
-                                  "客户" in r["lines"][0]["text"] for r in kpi["results"])
+    kpi, glossary, finance = run(
+        index_1x,
+        [
+            {"query": "客户", "kind": "kpi", "count": 30},
+            {"query": "团队", "kind": "glossary", "count": 30},
+            {"query": "经理", "department": "finance", "count": 30},
+        ],
+    )
+    assert kpi["results"] and all(
+        r["lines"][0]["label"] == "KPI" and "客户" in r["lines"][0]["text"] for r in kpi["results"]
+    )
     assert glossary["results"] and {r["kind"] for r in glossary["results"]} == {"glossary"}
     assert finance["results"] and {r["department"] for r in finance["results"]} == {"财务部"}
 
@@ -160,8 +189,9 @@ def test_every_position_title_is_first_at_10x(index_10x):
     answers = run(index_10x, [{"query": p.title, "count": 1} for p in positions])
     for position, answer in zip(positions, answers, strict=True):
         department = position.department_id
-        assert answer["results"][0]["url"] == f"departments/{department}/{position.id}/", \
+        assert answer["results"][0]["url"] == f"departments/{department}/{position.id}/", (
             position.title
+        )
 
 
 def test_position_lines_carry_the_class_they_rank_by():
@@ -170,10 +200,12 @@ def test_position_lines_carry_the_class_they_rank_by():
     department = next(d for d in catalog.departments if d.id == position.department_id)
     record = position_record(position, department, "x/")
     assert record.lines[0].cls == TITLE and record.lines[0].text == "财务部收入出纳"
-    assert [line.text for line in record.lines if line.cls == KPI] == [k.name for k in
-                                                                        position.kpis]
-    assert any(line.cls == POSITION_TEXT and line.label.startswith("考核方法")
-               for line in record.lines)
+    assert [line.text for line in record.lines if line.cls == KPI] == [
+        k.name for k in position.kpis
+    ]
+    assert any(
+        line.cls == POSITION_TEXT and line.label.startswith("考核方法") for line in record.lines
+    )
     assert all(not re.search("[\u200b-\u200d]", line.text) for line in record.lines)
 
 
@@ -193,9 +225,11 @@ def test_the_header_override_is_materials_but_for_the_search_plugin():
     plugin shows the search box): a Material upgrade that changes the header shows here."""
     import material
 
-    theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html"
-              ).read_text(encoding="utf-8")
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text(
+        encoding="utf-8"
+    )
     ours = (ROOT / "site_templates" / "theme" / "partials" / "header.html").read_text(
-        encoding="utf-8")
-    ours = ours[ours.index("-#}\n") + 4:]  # our comment
+        encoding="utf-8"
+    )
+    ours = ours[ours.index("-#}\n") + 4 :]  # our comment
     assert ours == theirs.replace('"material/search"', '"position-search"')

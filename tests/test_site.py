@@ -13,7 +13,7 @@ from generator import load_catalog
 
 def page_text(path) -> str:
     html = path.read_text(encoding="utf-8")
-    article = html[html.index("<article"):html.index("</article>")]
+    article = html[html.index("<article") : html.index("</article>")]
     return re.sub(r"<[^>]+>", "", article).replace("&gt;", ">").replace("&lt;", "<")
 
 
@@ -59,8 +59,10 @@ def test_broken_catalogue_fails_the_build_and_writes_no_site(mini, tmp_path):
     mini.replace("departments/sales/sales-manager.yaml", "weight: 60", "weight: 二十")
     result = build(site_config(tmp_path, mini.root), tmp_path / "site")
     assert result.returncode != 0
-    assert ("catalog/departments/sales/sales-manager.yaml:18: kpis[0] (部门业绩).weight: "
-            "expected a number, got '二十'") in result.stderr.replace(str(tmp_path) + "/", "")
+    assert (
+        "catalog/departments/sales/sales-manager.yaml:18: kpis[0] (部门业绩).weight: "
+        "expected a number, got '二十'"
+    ) in result.stderr.replace(str(tmp_path) + "/", "")
     assert not (tmp_path / "site").exists()
 
 
@@ -78,12 +80,16 @@ def _grow(catalog_copy, departments: int, positions: int) -> None:
     manager = catalog_copy.path("departments/sales/sales-manager.yaml").read_text("utf-8")
     names = ["sales"] + [f"dept-{d}" for d in range(1, departments)]
     company = catalog_copy.path("company.yaml")
-    company.write_text(company.read_text("utf-8").replace(
-        "  - sales\n", "".join(f"  - {n}\n" for n in names)), encoding="utf-8")
+    company.write_text(
+        company.read_text("utf-8").replace("  - sales\n", "".join(f"  - {n}\n" for n in names)),
+        encoding="utf-8",
+    )
     for name in names:
         ids = [f"{name}-p{i}" for i in range(positions)]
-        catalog_copy.write(f"departments/{name}/_department.yaml", f"name: 部门{name}\npositions:\n"
-                           + "".join(f"  - {i}\n" for i in ids))
+        catalog_copy.write(
+            f"departments/{name}/_department.yaml",
+            f"name: 部门{name}\npositions:\n" + "".join(f"  - {i}\n" for i in ids),
+        )
         for i in ids:
             catalog_copy.write(f"departments/{name}/{i}.yaml", manager)
     catalog_copy.remove("departments/sales/sales-manager.yaml")

@@ -9,15 +9,19 @@ from generator import CatalogError, load_catalog
 M = "departments/sales/sales-manager.yaml"
 
 
-@pytest.mark.parametrize("escape, code", [("\\0", "0000"), ("\\e", "001B"), ("\\x7f", "007F"),
-                                          ("\\x85", "0085")])
+@pytest.mark.parametrize(
+    "escape, code", [("\\0", "0000"), ("\\e", "001B"), ("\\x7f", "007F"), ("\\x85", "0085")]
+)
 def test_control_characters_in_text_are_refused(mini, escape, code):
     mini.replace(M, "title: 销售部经理", f'title: "销售部{escape}经理"')
     with pytest.raises(CatalogError) as error:
         load_catalog("catalog")
     assert [str(p) for p in error.value.errors] == [
-        (f"catalog/{M}:1: title: text holds the control character U+{code}, which is never "
-        "meant as text (and Excel refuses it); remove it")]
+        (
+            f"catalog/{M}:1: title: text holds the control character U+{code}, which is never "
+            "meant as text (and Excel refuses it); remove it"
+        )
+    ]
 
 
 def test_tabs_and_line_breaks_in_text_are_kept(mini):

@@ -21,8 +21,11 @@ def test_fixture_catalogue_loads_in_order(mini):
     assert [(k.name, k.weight) for k in manager.kpis] == [("部门业绩", 60), ("客户满意度", 40)]
     assert manager.kpis[1].scale.id == "satisfaction-5"
     assert manager.kpis[0].scale.tiers[0].value == 120
-    assert manager.competencies == {"core": ("teamwork",), "reference": ("accuracy",),
-                                    "attitude": ("efficient",)}
+    assert manager.competencies == {
+        "core": ("teamwork",),
+        "reference": ("accuracy",),
+        "attitude": ("efficient",),
+    }
     assert rep.is_draft and rep.kpis == () and rep.goals == {}
     assert catalog.warnings == ()
 
@@ -34,9 +37,13 @@ def test_goal_categories_follow_company_order_not_file_order(mini):
 
 
 def test_goal_sub_items_and_slot_spellings_are_in_the_model(mini):
-    mini.replace(M, "      target: 100%完成\n", "      target: 100%完成\n      items:\n"
-                 "        - goal: 考核\n          target: 及时\n          seed: {target: 时}\n"
-                 "        - goal: 培养\n")
+    mini.replace(
+        M,
+        "      target: 100%完成\n",
+        "      target: 100%完成\n      items:\n"
+        "        - goal: 考核\n          target: 及时\n          seed: {target: 时}\n"
+        "        - goal: 培养\n",
+    )
     mini.replace(M, "    - teamwork", "    - {id: teamwork, seed: 团合作, slot: 3}")
     manager = load_catalog("catalog").departments[0].positions[0]
     [goal] = manager.goals["财务/业务拓展类"]
@@ -68,8 +75,11 @@ def test_byte_order_mark_is_a_warning(mini):
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     catalog = load_catalog("catalog")
     assert [str(w) for w in catalog.warnings] == [
-        ("catalog/departments/sales/sales-manager.yaml:1: warning: file starts with a UTF-8 byte "
-        "order mark (BOM); it was ignored, but save the file as UTF-8 without BOM")]
+        (
+            "catalog/departments/sales/sales-manager.yaml:1: warning: file starts with a UTF-8 byte "
+            "order mark (BOM); it was ignored, but save the file as UTF-8 without BOM"
+        )
+    ]
     assert catalog.departments[0].positions[0].title == "销售部经理"
 
 
@@ -78,8 +88,11 @@ def test_weights_the_source_itself_gets_wrong_are_a_note(mini):
     mini.replace(M, "competencies:", "weights_total_note: 原文权重合计为80\ncompetencies:")
     catalog = load_catalog("catalog")
     assert [str(w) for w in catalog.warnings] == [
-        ("catalog/departments/sales/sales-manager.yaml:31: note: weights_total_note: KPI "
-        "weights add to 80, not 100 (kept as in the source: 原文权重合计为80)")]
+        (
+            "catalog/departments/sales/sales-manager.yaml:31: note: weights_total_note: KPI "
+            "weights add to 80, not 100 (kept as in the source: 原文权重合计为80)"
+        )
+    ]
     assert catalog.departments[0].positions[0].weight_total == 80
 
 

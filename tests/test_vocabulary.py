@@ -33,8 +33,11 @@ PERIOD = ("半年内", "每季度", "每月", "每周", "评价期内")
 
 @functools.cache
 def positions() -> list[dict]:
-    found = [load(p) for p in (REAL_CATALOG / "departments").glob("*/*.yaml")
-             if p.name != "_department.yaml"]
+    found = [
+        load(p)
+        for p in (REAL_CATALOG / "departments").glob("*/*.yaml")
+        if p.name != "_department.yaml"
+    ]
     return sorted(found, key=lambda p: p["source_line"])
 
 
@@ -42,8 +45,11 @@ def rated_on_both(a: str, b: str) -> list[str]:
     """Titles of the positions (in source order) that list both competency ids."""
     titles = []
     for position in positions():
-        ids = {i["id"] if isinstance(i, dict) else i  # {id, seed, slot} or the id alone
-               for group in (position.get("competencies") or {}).values() for i in group}
+        ids = {
+            i["id"] if isinstance(i, dict) else i  # {id, seed, slot} or the id alone
+            for group in (position.get("competencies") or {}).values()
+            for i in group
+        }
         if a in ids and b in ids:
             titles.append(position["title"])
     return titles

@@ -7,5 +7,13 @@ from .index import build_index, write_index
 from .records import Record, catalog_records, html_record, page_url
 from .segment import normalize, tokens
 
-__all__ = ["Record", "build_index", "catalog_records", "html_record", "normalize", "page_url",
-           "tokens", "write_index"]
+__all__ = [
+    "Record",
+    "build_index",
+    "catalog_records",
+    "html_record",
+    "normalize",
+    "page_url",
+    "tokens",
+    "write_index",
+]

@@ -43,7 +43,7 @@ DEPARTMENT_TOKEN = "\u0001d:"  # + department id: the records of one department 
 GLOBAL = "__positionSearch"
 MAX_POSITIONS = 512  # tokens of a line past this are not indexed (records split long text)
 CLASS_SHIFT = 2**35  # key = class * CLASS_SHIFT + (record * MAX_LINES + line) * MAX_POSITIONS
-                     #       + position; below 2**53, so exact in a JavaScript number
+#       + position; below 2**53, so exact in a JavaScript number
 
 
 def record_order(records: list[Record]) -> list[Record]:
@@ -56,8 +56,7 @@ def record_order(records: list[Record]) -> list[Record]:
 
 def build_index(records: list[Record]) -> dict[str, str]:
     """{path under search/: script text} of the whole index of `records`."""
-    departments_list = [[r.department_id, r.department] for r in records
-                        if r.kind == DEPARTMENT]
+    departments_list = [[r.department_id, r.department] for r in records if r.kind == DEPARTMENT]
     records = record_order(records)
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     departments: dict[str, list[int]] = defaultdict(list)
@@ -79,7 +78,7 @@ def build_index(records: list[Record]) -> dict[str, str]:
     overflow = 0
     for token, entries in postings.items():
         entries.sort()
-        pages = [entries[i:i + PAGE_ENTRIES] for i in range(0, len(entries), PAGE_ENTRIES)]
+        pages = [entries[i : i + PAGE_ENTRIES] for i in range(0, len(entries), PAGE_ENTRIES)]
         name = ""
         if len(pages) > 1:
             name = f"o/{overflow}"
@@ -107,10 +106,20 @@ def build_index(records: list[Record]) -> dict[str, str]:
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(path.encode() + b"\0" + files[path].encode())
-    files["manifest.js"] = _script("manifest", {
-        "format": FORMAT, "version": digest.hexdigest()[:12], "shards": shard_count,
-        "exact": exact_count, "lines": MAX_LINES, "positions": MAX_POSITIONS, "folder": RECORDS_PER_FOLDER,
-        "records": len(records), "department": DEPARTMENT_TOKEN})
+    files["manifest.js"] = _script(
+        "manifest",
+        {
+            "format": FORMAT,
+            "version": digest.hexdigest()[:12],
+            "shards": shard_count,
+            "exact": exact_count,
+            "lines": MAX_LINES,
+            "positions": MAX_POSITIONS,
+            "folder": RECORDS_PER_FOLDER,
+            "records": len(records),
+            "department": DEPARTMENT_TOKEN,
+        },
+    )
     return files
 
 
@@ -153,9 +162,14 @@ def _segments(entries: list[tuple[int, int]]) -> list[int]:
 
 
 def _record_data(record: Record) -> dict:
-    return {"u": record.url, "t": record.title, "k": record.kind, "d": record.department,
-            "i": record.department_id,
-            "l": [[line.cls, line.text, line.label] for line in record.lines]}
+    return {
+        "u": record.url,
+        "t": record.title,
+        "k": record.kind,
+        "d": record.department,
+        "i": record.department_id,
+        "l": [[line.cls, line.text, line.label] for line in record.lines],
+    }
 
 
 def _count(table: dict, target: int) -> int:

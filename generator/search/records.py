@@ -27,10 +27,8 @@ PAGE = 6  # departments and other pages
 LAST = 7  # the guide and the home page
 CLASSES = (TITLE, KPI, GOAL, GLOSSARY_NAME, GLOSSARY_TEXT, POSITION_TEXT, PAGE, LAST)
 
-POSITION, GLOSSARY, DEPARTMENT, OTHER, GUIDE = "position", "glossary", "department", "page", \
-    "guide"
-TITLE_CLASS = {POSITION: TITLE, GLOSSARY: GLOSSARY_NAME, DEPARTMENT: PAGE, OTHER: PAGE,
-               GUIDE: LAST}
+POSITION, GLOSSARY, DEPARTMENT, OTHER, GUIDE = "position", "glossary", "department", "page", "guide"
+TITLE_CLASS = {POSITION: TITLE, GLOSSARY: GLOSSARY_NAME, DEPARTMENT: PAGE, OTHER: PAGE, GUIDE: LAST}
 MAX_LINES = 1024  # lines past this many in one page are not indexed (entries pack line ids)
 MAX_LINE_CHARS = 120  # longer text is cut at sentence ends into lines of about this
 
@@ -82,28 +80,33 @@ def position_record(position: Position, department: Department, url: str) -> Rec
             if goal.target:
                 lines.append(Line(POSITION_TEXT, goal.target, f"目标值（{goal.goal}）"))
     if position.monthly:
-        lines += [Line(POSITION_TEXT, position.monthly.target, "月度目标"),
-                  Line(POSITION_TEXT, position.monthly.method, "月度考核方法")]
+        lines += [
+            Line(POSITION_TEXT, position.monthly.target, "月度目标"),
+            Line(POSITION_TEXT, position.monthly.method, "月度考核方法"),
+        ]
     for kpi in position.kpis:
-        lines += [Line(POSITION_TEXT, kpi.standard, f"评分标准（{kpi.name}）"),
-                  Line(POSITION_TEXT, kpi.method, f"考核方法（{kpi.name}）")]
-    return Record(url, position.title, POSITION, department.id, department.name,
-                  _clean(lines))
+        lines += [
+            Line(POSITION_TEXT, kpi.standard, f"评分标准（{kpi.name}）"),
+            Line(POSITION_TEXT, kpi.method, f"考核方法（{kpi.name}）"),
+        ]
+    return Record(url, position.title, POSITION, department.id, department.name, _clean(lines))
 
 
 def competency_record(competency: Competency, url: str) -> Record:
-    lines = [Line(GLOSSARY_NAME, competency.name), Line(GLOSSARY_TEXT, competency.definition,
-                                                        competency.kind)]
-    lines += [Line(GLOSSARY_TEXT, text, f"{rating} 分") for rating, text in
-              competency.anchors.items()]
+    lines = [
+        Line(GLOSSARY_NAME, competency.name),
+        Line(GLOSSARY_TEXT, competency.definition, competency.kind),
+    ]
+    lines += [
+        Line(GLOSSARY_TEXT, text, f"{rating} 分") for rating, text in competency.anchors.items()
+    ]
     lines += [Line(GLOSSARY_TEXT, seed, "原文写法") for seed in competency.seed]
     return Record(url, competency.name, GLOSSARY, lines=_clean(lines))
 
 
 def department_record(department: Department, url: str) -> Record:
     lines = [Line(PAGE, department.name)]
-    return Record(url, department.name, DEPARTMENT, department.id, department.name,
-                  _clean(lines))
+    return Record(url, department.name, DEPARTMENT, department.id, department.name, _clean(lines))
 
 
 def catalog_records(catalog: Catalog, url_of) -> list[Record]:
@@ -114,8 +117,9 @@ def catalog_records(catalog: Catalog, url_of) -> list[Record]:
     records = []
     for department in catalog.departments:
         records.append(department_record(department, url_of(department_uri(department))))
-        records += [position_record(p, department, url_of(position_uri(p)))
-                    for p in department.positions]
+        records += [
+            position_record(p, department, url_of(position_uri(p))) for p in department.positions
+        ]
     records += [competency_record(c, url_of(competency_uri(c))) for c in catalog.competencies]
     return records
 
@@ -161,8 +165,28 @@ def _split_long(text: str) -> list[str]:
     return out + [current] if current else out
 
 
-_BLOCKS = {"p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "pre", "blockquote",
-           "div", "table", "ul", "ol", "details", "summary", "br"}
+_BLOCKS = {
+    "p",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "dt",
+    "dd",
+    "pre",
+    "blockquote",
+    "div",
+    "table",
+    "ul",
+    "ol",
+    "details",
+    "summary",
+    "br",
+}
 _SKIPPED = {"script", "style", "svg", "button", "nav", "template"}
 
 
@@ -202,4 +226,3 @@ class _Blocks(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
-

@@ -44,7 +44,7 @@ def tokens(text: str, unigrams: bool = False) -> list[str]:
             continue
         if unigrams:
             out.extend(cjk)
-        out.extend(cjk[i:i + 2] for i in range(len(cjk) - 1))
+        out.extend(cjk[i : i + 2] for i in range(len(cjk) - 1))
     return out
 
 
@@ -75,7 +75,7 @@ def query_tokens(term: str) -> list[str]:
         elif len(cjk) == 1:
             out.append(cjk)
         else:
-            out.extend(cjk[i:i + 2] for i in range(len(cjk) - 1))
+            out.extend(cjk[i : i + 2] for i in range(len(cjk) - 1))
     return out
 
 

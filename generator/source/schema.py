@@ -30,9 +30,15 @@ _DOLLAR = re.compile(r"(?<!\\)\$")
 
 def _type_word(name: str) -> str:
     """What a JSON Schema type is called in a message."""
-    words = {"string": _("text"), "number": _("a number"), "integer": _("a whole number"),
-             "object": _("a mapping (key: value lines)"), "array": _("a list"),
-             "null": _("nothing"), "boolean": _("true or false")}
+    words = {
+        "string": _("text"),
+        "number": _("a number"),
+        "integer": _("a whole number"),
+        "object": _("a mapping (key: value lines)"),
+        "array": _("a list"),
+        "null": _("nothing"),
+        "boolean": _("true or false"),
+    }
     return words.get(name, name)
 
 
@@ -109,17 +115,26 @@ def _problems(src: Source, error: ValidationError) -> list[tuple[Path_, Problem]
             if key in allowed:
                 continue
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = (_(" (did you mean {choice}?)", choice=f"'{close[0]}'") if close
-                    else _("; allowed: {keys}", keys=listing(allowed)))
-            out.append(((*path, key), _at(src, (*path, key),
-                                          _("unknown key {key}{hint}", key=quote(key), hint=hint))))
+            hint = (
+                _(" (did you mean {choice}?)", choice=f"'{close[0]}'")
+                if close
+                else _("; allowed: {keys}", keys=listing(allowed))
+            )
+            out.append(
+                (
+                    (*path, key),
+                    _at(src, (*path, key), _("unknown key {key}{hint}", key=quote(key), hint=hint)),
+                )
+            )
         return out
     if kind == "required" and isinstance(instance, dict):
         # a missing key that is a typo of an unknown key is reported once, as the typo
         unknown = [k for k in instance if k not in error.schema.get("properties", {})]
-        return [((*path, key), _at(src, path, _("missing required key '{key}'", key=key)))
-                for key in error.validator_value
-                if key not in instance and not difflib.get_close_matches(key, unknown, 1, 0.6)]
+        return [
+            ((*path, key), _at(src, path, _("missing required key '{key}'", key=key)))
+            for key in error.validator_value
+            if key not in instance and not difflib.get_close_matches(key, unknown, 1, 0.6)
+        ]
     return [(path, _at(src, path, _message(error)))]
 
 
@@ -157,14 +172,21 @@ def _message(error: ValidationError) -> str:
         hint = ""
         if "string" in types and isinstance(instance, (int, float)):
             hint = _(' (put it in quotes to keep it as text: "{value}")', value=instance)
-        return _("expected {wanted}, got {value}{hint}", wanted=wanted, value=describe(instance),
-                 hint=hint)
+        return _(
+            "expected {wanted}, got {value}{hint}",
+            wanted=wanted,
+            value=describe(instance),
+            hint=hint,
+        )
     got = describe(instance)
     if kind == "enum":
         return _("expected one of {choices}, got {value}", choices=listing(value), value=got)
     if kind == "pattern" and value.startswith("^[a-z0-9]"):
-        return _("{value} is not a safe id: use lowercase ASCII letters, digits and single "
-                 "hyphens, e.g. fin-analyst", value=got)
+        return _(
+            "{value} is not a safe id: use lowercase ASCII letters, digits and single "
+            "hyphens, e.g. fin-analyst",
+            value=got,
+        )
     if kind == "pattern" and value == DATE_PATTERN:
         return _("expected a date written YYYY-MM-DD (e.g. 2026-12-01), got {value}", value=got)
     if kind == "pattern":
@@ -178,8 +200,11 @@ def _message(error: ValidationError) -> str:
     if kind == "minLength":
         return _("must not be empty")
     if kind == "maxLength" and isinstance(instance, str):
-        return _("must be at most {limit} characters long, got {length}", limit=value,
-                 length=len(instance))
+        return _(
+            "must be at most {limit} characters long, got {length}",
+            limit=value,
+            length=len(instance),
+        )
     if kind == "maxLength":
         return _("must be at most {limit} characters long", limit=value)
     if kind == "minItems":

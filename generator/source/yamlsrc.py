@@ -72,9 +72,18 @@ class Source:
 def decode(raw: bytes, file: str, problems: list[Problem]) -> str | None:
     """UTF-8 text of `raw`; a BOM is dropped with a warning, other encodings are errors."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        problems.append(Problem(file, 1, "", _("file starts with a UTF-8 byte order mark (BOM); "
-                                "it was ignored, but save the file as UTF-8 without BOM"),
-                                WARNING))
+        problems.append(
+            Problem(
+                file,
+                1,
+                "",
+                _(
+                    "file starts with a UTF-8 byte order mark (BOM); "
+                    "it was ignored, but save the file as UTF-8 without BOM"
+                ),
+                WARNING,
+            )
+        )
         raw = raw[3:]
     try:
         return raw.decode("utf-8")
@@ -88,9 +97,18 @@ def decode(raw: bytes, file: str, problems: list[Problem]) -> str | None:
                 continue
             guess = _(" (it looks like {encoding}, as some Windows editors save)", encoding=name)
             break
-        problems.append(Problem(file, line, "", _(
-            "file is not UTF-8 text{guess}: byte 0x{byte} cannot be read; save it as UTF-8",
-            guess=guess, byte=f"{raw[exc.start]:02x}")))
+        problems.append(
+            Problem(
+                file,
+                line,
+                "",
+                _(
+                    "file is not UTF-8 text{guess}: byte 0x{byte} cannot be read; save it as UTF-8",
+                    guess=guess,
+                    byte=f"{raw[exc.start]:02x}",
+                ),
+            )
+        )
         return None
 
 
@@ -101,8 +119,14 @@ def parse(text: str, file: str) -> Source:
         for number, content in enumerate(text.splitlines(), 1):
             indent = content[: len(content) - len(content.lstrip(" \t"))]
             if "\t" in indent:
-                src.problems.append(Problem(file, number, "", _(
-                    "tab character in indentation; YAML indents with spaces only")))
+                src.problems.append(
+                    Problem(
+                        file,
+                        number,
+                        "",
+                        _("tab character in indentation; YAML indents with spaces only"),
+                    )
+                )
                 return src
     try:
         loader = _Loader(text)
@@ -118,13 +142,23 @@ def parse(text: str, file: str) -> Source:
         # The reader's position is in bytes or characters depending on the parser; the first
         # such character is the one it stopped at.
         line = text.count("\n", 0, max(text.find(chr(code)), 0)) + 1
-        src.problems.append(Problem(file, line, "", _(
-            "the file holds the character U+{code}, which YAML does not allow in a file; "
-            "remove it", code=f"{code:04X}")))
+        src.problems.append(
+            Problem(
+                file,
+                line,
+                "",
+                _(
+                    "the file holds the character U+{code}, which YAML does not allow in a file; "
+                    "remove it",
+                    code=f"{code:04X}",
+                ),
+            )
+        )
         return src
     except yaml.YAMLError as exc:
-        src.problems.append(Problem(file, 1, "", _("YAML syntax error: {detail}",
-                                                   detail=shorten(str(exc), 200))))
+        src.problems.append(
+            Problem(file, 1, "", _("YAML syntax error: {detail}", detail=shorten(str(exc), 200)))
+        )
         return src
     except RecursionError:  # the pure-Python parser on deep nesting
         src.problems.append(Problem(file, 1, "", _too_deep()))
@@ -139,8 +173,10 @@ def parse(text: str, file: str) -> Source:
         src.problems.append(exc.problem)
         src.data = None
     else:  # values read on without: named now that the labels of list items are known
-        src.problems.extend(Problem(file, line, format_path(path, src.data), message)
-                            for line, path, message in builder.refused)
+        src.problems.extend(
+            Problem(file, line, format_path(path, src.data), message)
+            for line, path, message in builder.refused
+        )
     if src.data is None and not src.problems:
         src.problems.append(Problem(file, 1, "", _("file is empty (it holds only null)")))
     return src
@@ -174,18 +210,26 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
         what = _("a file holds one YAML document; remove the second '---' and what follows")
     elif exc.context and exc.problem:
         start = exc.context_mark
-        where = (_(" started on line {line}", line=start.line + 1)
-                 if start and start.line + 1 != line else "")
-        what = _("{problem} ({context}{where})", problem=_parser_words(exc.problem),
-                 context=_parser_words(exc.context), where=where)
+        where = (
+            _(" started on line {line}", line=start.line + 1)
+            if start and start.line + 1 != line
+            else ""
+        )
+        what = _(
+            "{problem} ({context}{where})",
+            problem=_parser_words(exc.problem),
+            context=_parser_words(exc.context),
+            where=where,
+        )
     else:
         what = _parser_words(what)
     return Problem(file, line, "", _("YAML syntax error: {detail}", detail=what))
 
 
 def _too_deep() -> str:
-    return _("nested more than {depth} levels deep; a catalogue file nests a few levels",
-             depth=MAX_DEPTH)
+    return _(
+        "nested more than {depth} levels deep; a catalogue file nests a few levels", depth=MAX_DEPTH
+    )
 
 
 def _parser_words(text: str) -> str:
@@ -198,20 +242,25 @@ def _parser_words(text: str) -> str:
         "did not find expected '-' indicator": _("did not find expected '-' indicator"),
         "did not find expected node content": _("did not find expected node content"),
         "did not find expected comment or line break": _(
-            "did not find expected comment or line break"),
+            "did not find expected comment or line break"
+        ),
         "did not find expected alphabetic or numeric character": _(
-            "did not find expected alphabetic or numeric character"),
+            "did not find expected alphabetic or numeric character"
+        ),
         "did not find expected <document start>": _("did not find expected <document start>"),
         "could not find expected ':'": _("could not find expected ':'"),
         "mapping values are not allowed in this context": _(
-            "mapping values are not allowed in this context"),
+            "mapping values are not allowed in this context"
+        ),
         "found character that cannot start any token": _(
-            "found character that cannot start any token"),
+            "found character that cannot start any token"
+        ),
         "found unexpected end of stream": _("found unexpected end of stream"),
         "found unknown escape character": _("found unknown escape character"),
         "found undefined tag handle": _("found undefined tag handle"),
         "found a tab character that violates indentation": _(
-            "found a tab character that violates indentation"),
+            "found a tab character that violates indentation"
+        ),
         "while parsing a flow sequence": _("while parsing a flow sequence"),
         "while parsing a flow mapping": _("while parsing a flow mapping"),
         "while parsing a block mapping": _("while parsing a block mapping"),
@@ -233,8 +282,10 @@ def _parser_words(text: str) -> str:
 
 
 # The tags plain YAML data may carry; anything else (!!python/..., custom !tags) is refused.
-_STANDARD_TAGS = {f"tag:yaml.org,2002:{t}" for t in
-                  ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")}
+_STANDARD_TAGS = {
+    f"tag:yaml.org,2002:{t}"
+    for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+}
 
 
 class _Abort(Exception):
@@ -266,8 +317,14 @@ class _Builder:
         if id(node) in self.seen:
             self.expanded += 1
             if self.expanded > MAX_ALIAS_EXPANSION:
-                self.fail(node, path, _("aliases expand to over {limit} values; write the "
-                                        "values out instead", limit=MAX_ALIAS_EXPANSION))
+                self.fail(
+                    node,
+                    path,
+                    _(
+                        "aliases expand to over {limit} values; write the values out instead",
+                        limit=MAX_ALIAS_EXPANSION,
+                    ),
+                )
         self.seen.add(id(node))
         self.src.lines.setdefault(path, node.start_mark.line + 1)
         if len(path) > MAX_DEPTH:
@@ -290,8 +347,11 @@ class _Builder:
                 key = key_node.value
                 if key in result:
                     first = self.src.lines[(*path, key)]
-                    self.fail(key_node, (*path, key),
-                              _("duplicate key (first given on line {line})", line=first))
+                    self.fail(
+                        key_node,
+                        (*path, key),
+                        _("duplicate key (first given on line {line})", line=first),
+                    )
                 self.src.lines[(*path, key)] = key_node.start_mark.line + 1
                 result[key] = self.build(value_node, (*path, key))
             return result
@@ -306,28 +366,46 @@ class _Builder:
         try:
             value = self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, TypeError) as exc:
-            return self.refuse(node, path, _("cannot read value {value}: {detail}",
-                                             value=quote(node.value),
-                                             detail=shorten(str(exc), 100)))
+            return self.refuse(
+                node,
+                path,
+                _(
+                    "cannot read value {value}: {detail}",
+                    value=quote(node.value),
+                    detail=shorten(str(exc), 100),
+                ),
+            )
         if isinstance(value, str):
             control = _CONTROL.search(value)
             if control:
-                return self.refuse(node, path, _(
-                    "text holds the control character U+{code}, which is never meant as text "
-                    "(and Excel refuses it); remove it", code=f"{ord(control.group()):04X}"))
+                return self.refuse(
+                    node,
+                    path,
+                    _(
+                        "text holds the control character U+{code}, which is never meant as text "
+                        "(and Excel refuses it); remove it",
+                        code=f"{ord(control.group()):04X}",
+                    ),
+                )
         elif isinstance(value, bool):
             pass
         elif isinstance(value, int) and abs(value) > MAX_INTEGER:
             return self.refuse(node, path, _too_large(node.value))
         elif isinstance(value, float) and not math.isfinite(value):
-            return self.refuse(node, path, _("expected a finite number, got {value}",
-                                             value=quote(node.value)))
+            return self.refuse(
+                node, path, _("expected a finite number, got {value}", value=quote(node.value))
+            )
         return value
 
 
 def _too_large(written: str) -> str:
-    return _("number too large: {value} ({length} characters); numbers in the catalogue are at "
-             "most {limit}", value=quote(written, 20), length=len(written), limit=MAX_INTEGER)
+    return _(
+        "number too large: {value} ({length} characters); numbers in the catalogue are at "
+        "most {limit}",
+        value=quote(written, 20),
+        length=len(written),
+        limit=MAX_INTEGER,
+    )
 
 
 def format_path(path: Path_, data: Any = None) -> str:
