@@ -287,7 +287,7 @@
           line.label ? h("span", { class: "pc-search-label" }, line.label) : null,
           ...marked(cut.text, cut.ranges));
       });
-      return h("li", { class: "md-search-result__item", role: "option" },
+      return h("li", { class: "md-search-result__item" },
         h("a", { href: new URL(result.url, this.siteRoot).href,
           class: "md-search-result__link", tabindex: "-1", "data-kind": result.kind },
           h("article", { class: "md-search-result__article md-typeset" },
