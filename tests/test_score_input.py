@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from generator import load_catalog
 from generator.__main__ import main
-from generator.scoring import batch
+from generator.scoring import batch, bounds
 
 HEADER = (
     "position,employee,rater,period,kpi1,kpi1_actual,kpi2,kpi2_actual,teamwork,accuracy,efficient"
@@ -226,7 +226,7 @@ def test_refused_file_leaves_an_earlier_output_as_it_was(mini, tmp_path, capsys)
 def test_file_larger_than_the_limit_is_not_read(mini, tmp_path, capsys):
     source = tmp_path / "appraisals.csv"
     with source.open("wb") as handle:  # sparse: no 16 MiB written
-        handle.truncate(batch.MAX_FILE_BYTES + 1)
+        handle.truncate(bounds.MAX_FILE_BYTES + 1)
     assert main(["score", str(source), "--catalog", "catalog"]) == 1
     captured = capsys.readouterr()
     assert captured.err.splitlines() == [
@@ -255,7 +255,7 @@ def test_file_larger_than_the_limit_is_not_read(mini, tmp_path, capsys):
     ],
 )
 def test_more_rows_than_the_limit(mini, tmp_path, capsys, monkeypatch, name, content, message):
-    monkeypatch.setattr(batch, "MAX_ROWS", 3)
+    monkeypatch.setattr(bounds, "MAX_ROWS", 3)
     code, err, _ = run(tmp_path, name, content, capsys)
     assert (code, err) == (1, [f"{tmp_path / name}: {message}"])
     assert not (tmp_path / "scored.csv").exists()
@@ -285,7 +285,7 @@ def test_more_rows_than_the_limit(mini, tmp_path, capsys, monkeypatch, name, con
     ],
 )
 def test_more_columns_than_the_limit(mini, tmp_path, capsys, monkeypatch, name, content, message):
-    monkeypatch.setattr(batch, "MAX_COLUMNS", 5)
+    monkeypatch.setattr(bounds, "MAX_COLUMNS", 5)
     code, err, _ = run(tmp_path, name, content, capsys)
     assert (code, err) == (1, [f"{tmp_path / name}: {message}"])
 
