@@ -4,8 +4,7 @@ openpyxl keeps every cell in memory and turns each merged range and hyperlink ra
 object per cell it covers, so a small file can cost gigabytes. The zip's directory says how
 large each part unpacks to (zipfile never unpacks more than it says), so sizes are checked
 there first; then the worksheets' XML is scanned for cells and ranges before openpyxl parses
-anything. When openpyxl fails all the same, the damaged part (and the sheet and last cell
-read, for a sheet) is found and named.
+anything. When openpyxl fails all the same, damage.py names the damaged part.
 """
 
 from __future__ import annotations
@@ -14,11 +13,9 @@ import html
 import io
 import posixpath
 import re
-import traceback
 import warnings
 import xml.etree.ElementTree as ET
 import zipfile
-import zlib
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -26,6 +23,7 @@ from openpyxl.utils.cell import range_boundaries
 
 from ..files import read_at_most, system_reason
 from ..messages import _
+from .damage import _UNPACK_ERRORS, WorkbookFileError, _damaged, _diagnose, _one_line
 
 MAX_WORKBOOK_BYTES = 32 * 2**20  # the file (an export of 100x the source catalogue: ~6 MB)
 MAX_UNPACKED_BYTES = 64 * 2**20  # all parts unpacked (~130x the source catalogue)
@@ -42,25 +40,7 @@ _CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 _RANGE_TAG = re.compile(
     rb"""<(?:[A-Za-z_][\w.-]*:)?(mergeCell|hyperlink)\b((?:[^>"']|"[^"]*"|'[^']*')*)>"""
 )
-# What unpacking a part can raise: a bad CRC, a truncated stream, a method zipfile lacks, ...
-_UNPACK_ERRORS = (
-    zipfile.BadZipFile,
-    zlib.error,
-    EOFError,
-    OSError,
-    RuntimeError,
-    NotImplementedError,
-    KeyError,
-)
 _REF = re.compile(rb"""(?:^|\s)ref\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-
-
-class WorkbookFileError(Exception):
-    """The file cannot be imported: `where` (a sheet, sheet!cell or '') and a message."""
-
-    def __init__(self, where: str, message: str):
-        super().__init__(f"{where}: {message}" if where else message)
-        self.where, self.message = where, message
 
 
 def open_workbook(path: Path) -> Workbook:
@@ -304,100 +284,3 @@ def _area(ref: str) -> int:
     low_column, low_row = low_column or 1, low_row or 1
     high_column, high_row = high_column or _EXCEL_COLUMNS, high_row or _EXCEL_ROWS
     return max(high_column - low_column + 1, 1) * max(high_row - low_row + 1, 1)
-
-
-def _diagnose(
-    archive: zipfile.ZipFile, sheets: dict[str, str], error: Exception
-) -> WorkbookFileError:
-    """What openpyxl failed on: the first part that is not well-formed XML, or a guess."""
-    for part in archive.infolist():
-        name = part.filename
-        if not name.endswith((".xml", ".rels")):
-            continue
-        problem, last_cell = _xml_problem(archive, name)
-        if problem:
-            return _damaged(sheets.get(name, ""), name, problem, last_cell)
-    detail = f"{type(error).__name__}: {_one_line(error)}"
-    frames = traceback.extract_tb(error.__traceback__)
-    styles = any("/openpyxl/styles/" in frame.filename.replace("\\", "/") for frame in frames)
-    if styles or isinstance(error, IndexError) and frames and frames[-1].name == "bind_cells":
-        # (bind_cells: a cell names a style that xl/styles.xml does not have)
-        return WorkbookFileError(
-            "",
-            _(
-                "cannot read the workbook: its cell styles (xl/styles.xml) cannot be read "
-                "({detail}); save the workbook again in Excel, or export a fresh one",
-                detail=detail,
-            ),
-        )
-    return WorkbookFileError(
-        "",
-        _(
-            "cannot read the workbook: it is damaged, or not an .xlsx workbook ({detail}); "
-            "save the workbook again in Excel, or export a fresh one",
-            detail=detail,
-        ),
-    )
-
-
-def _damaged(sheet: str, name: str, problem: str, last_cell: str = "") -> WorkbookFileError:
-    if sheet and last_cell:
-        return WorkbookFileError(
-            f"{sheet}!{last_cell}",
-            _(
-                "the sheet is damaged in or after this cell ({part}: {problem}); "
-                "save the workbook again in Excel, or export a fresh one",
-                part=name,
-                problem=problem,
-            ),
-        )
-    if sheet:
-        return WorkbookFileError(
-            sheet,
-            _(
-                "the sheet is damaged ({part}: {problem}); "
-                "save the workbook again in Excel, or export a fresh one",
-                part=name,
-                problem=problem,
-            ),
-        )
-    return WorkbookFileError(
-        "",
-        _(
-            "cannot read the workbook: {part} is damaged ({problem}); "
-            "save the workbook again in Excel, or export a fresh one",
-            part=name,
-            problem=problem,
-        ),
-    )
-
-
-def _xml_problem(archive: zipfile.ZipFile, name: str) -> tuple[str, str]:
-    """Why part `name` is not well-formed XML ('' if it is), and the last cell started."""
-    parser = ET.XMLPullParser(events=("start", "end"))
-    last_cell = ""
-    try:
-        with archive.open(name) as handle:
-            while chunk := handle.read(1 << 16):
-                parser.feed(chunk)
-                last_cell = _last_cell(parser, last_cell)
-        parser.close()
-    except ET.ParseError as exc:
-        return _one_line(exc), _last_cell(parser, last_cell)
-    except _UNPACK_ERRORS as exc:
-        return _one_line(exc), last_cell
-    return "", ""
-
-
-def _last_cell(parser: ET.XMLPullParser, last_cell: str) -> str:
-    for event, element in parser.read_events():
-        if event == "start" and element.tag.rpartition("}")[2] == "c":
-            last_cell = element.get("r") or last_cell
-        elif event == "end":
-            element.clear()  # keep memory flat on a large sheet
-    return last_cell
-
-
-def _one_line(error: BaseException) -> str:
-    text = " ".join(str(error).split())
-    return text if len(text) <= 200 else f"{text[:200]}…"
