@@ -20,7 +20,8 @@ from ..model import Catalog
 from ..source.schema import check_schema
 from ..source.validate import Checker, build_position
 from ..source.yamlsrc import Source
-from .assemble import Assembly, Gatherer
+from .assemble import Assembly
+from .gather import Gatherer
 from .layout import (
     COMPETENCIES,
     DATA_SHEETS,
