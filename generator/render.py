@@ -1,26 +1,24 @@
 """Catalog + site_templates/ -> {src_uri: content} of every generated page and data file.
 
 No MkDocs here: the plugin, `python -m generator render` and the tests call the same code.
+Where each file goes is `site_paths.py`; what the pages list comes from `usage.py` and
+`pagination.py`.
 """
 
 from __future__ import annotations
 
 import functools
-import os
 import posixpath
-from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .calculator_data import calculator_files
 from .catalog import DEPARTMENT_FILE, DEPARTMENTS_DIR, VOCABULARY_FILE
 from .escape import markdown_inline as escape_markdown
-from .escape import nav_title, script_json
 from .export import (
     catalog_to_data,
-    competency_to_data,
     position_to_data,
-    scoring_to_data,
     to_json,
 )
 from .model import (
@@ -28,107 +26,42 @@ from .model import (
     GROUPS,
     Catalog,
     Competency,
-    Department,
     Position,
     format_number,
 )
-from .resources import SCHEMAS, TEMPLATES
-from .scoring.score import calculator_rules
+from .page_cache import PageCache
+from .pagination import pager_links, paginate
+from .site_paths import (
+    _PAGES,
+    CALCULATOR,
+    CALCULATOR_DATA,
+    CATALOG_JSON,
+    CATALOG_XLSX,
+    CHANGELOG,
+    COMPANY_PICTURES,
+    COMPARE,
+    DEPARTMENTS,
+    DOWNLOADS,
+    GLOSSARY,
+    HOME,
+    HOME_DEPARTMENTS,
+    MATRIX,
+    PAGE_SIZE,
+    SCORING,
+    TEMPLATES_DIR,
+    calculator_script,
+    competency_uri,
+    department_uri,
+    expand_departments,
+    matrix_uri,
+    position_json_uri,
+    position_uri,
+    schema_files,
+    source_edit_uri,
+)
+from .usage import competency_usage, matrix_rows
 from .versions.changes import VersionChanges
 from .versions.format import format_markdown
-
-TEMPLATES_DIR = TEMPLATES  # the package's page templates (generator/resources.py)
-HOME = "index.md"
-DEPARTMENTS = "departments/index.md"
-GLOSSARY = "glossary/index.md"
-MATRIX = "matrix/index.md"
-SCORING = "scoring.md"
-DOWNLOADS = "downloads.md"
-CALCULATOR = "calculator.md"
-CHANGELOG = "changelog.md"
-COMPARE = "compare.md"
-CATALOG_JSON = "downloads/catalog.json"
-SCHEMAS_FOLDER = "downloads/schemas"
-CATALOG_XLSX = "downloads/catalog.xlsx"
-# The company's logo and favicon, at their paths in the catalogue folder under this one (the
-# theme overrides in site_templates/theme/ link them from here).
-COMPANY_PICTURES = "assets/company"
-# Long lists (departments, glossary, matrix index) are split into pages of this many rows,
-# and the home page lists at most this many departments, so no page grows with the catalogue.
-PAGE_SIZE = 200
-HOME_DEPARTMENTS = 30
-CALCULATOR_DATA = "data/calculator"
-
-
-def department_uri(department: Department | str) -> str:
-    return f"departments/{getattr(department, 'id', department)}/index.md"
-
-
-def position_uri(position: Position) -> str:
-    return f"departments/{position.department_id}/{position.id}.md"
-
-
-def competency_uri(competency: Competency | str) -> str:
-    return f"glossary/{getattr(competency, 'id', competency)}.md"
-
-
-def matrix_uri(department: Department) -> str:
-    return f"matrix/{department.id}.md"
-
-
-def position_json_uri(position: Position) -> str:
-    return f"downloads/positions/{position.id}.json"
-
-
-@dataclass(frozen=True)
-class Usage:
-    """Where a competency is used: positions per group (core, reference, attitude)."""
-
-    by_group: dict[str, tuple[Position, ...]]
-
-    @property
-    def count(self) -> int:
-        return sum(len(v) for v in self.by_group.values())
-
-
-def competency_usage(catalog: Catalog) -> dict[str, Usage]:
-    """Every competency's usage, in one pass over the positions."""
-    found: dict[str, dict[str, list[Position]]] = {}
-    for position in catalog.positions():
-        for group in GROUPS:
-            for competency_id in position.competencies[group]:
-                found.setdefault(competency_id, {g: [] for g in GROUPS})[group].append(position)
-    unused = Usage({g: () for g in GROUPS})
-    return {
-        c.id: Usage({g: tuple(p) for g, p in found[c.id].items()}) if c.id in found else unused
-        for c in catalog.competencies
-    }
-
-
-class PageCache:
-    """Generated files kept from one SiteRenderer to the next (`mkdocs serve`), each with the
-    inputs it was made from: a file whose inputs are the same objects again (the catalogue's
-    loader gives unchanged files' objects again) is not made again.
-
-    The inputs are what the package's own templates read, listed where each file is made;
-    a template a site replaces may read anything, so its pages are always rendered."""
-
-    def __init__(self) -> None:
-        self.files: dict[str, tuple[tuple, str | bytes]] = {}
-        self.made = 0  # files made (not taken from here) by the last SiteRenderer
-
-    def get(self, uri: str, inputs: tuple) -> str | bytes | None:
-        kept = self.files.get(uri)
-        return kept[1] if kept is not None and kept[0] == inputs else None
-
-    def put(self, uri: str, inputs: tuple, content: str | bytes) -> None:
-        self.made += 1
-        self.files[uri] = (inputs, content)
-
-    def keep_only(self, uris) -> None:
-        """Forget the files that are gone."""
-        for uri in [u for u in self.files if u not in uris]:
-            del self.files[uri]
 
 
 class SiteRenderer:
@@ -300,73 +233,8 @@ class SiteRenderer:
         return to_json(data, compact=True)
 
     def calculator_data(self) -> dict[str, str]:
-        """The calculator's data: one small script per position (all it needs to score it),
-        one per department for choosing, and an index of titles loaded only for search.
-        Scripts rather than JSON files, so the calculator also works opened from file://."""
-        catalog = self.catalog
-        company = catalog.company
-        # The company's settings and the fixed rules (weight total, groups): the calculator
-        # applies these and restates none of them.
-        settings = {
-            "version": company.version,
-            "scoring": scoring_to_data(company.scoring),
-            "rules": calculator_rules(),
-        }
-        departments = [
-            {"id": d.id, "name": d.name, "positions": len(d.positions)} for d in catalog.departments
-        ]
-        out = calculator_script(
-            "departments", {"version": company.version, "departments": departments}
-        )
-        # The settings alone, for the team view (grade bands and their guidance).
-        out.update(calculator_script("company", settings))
-        index = []
-        for department in catalog.departments:
-            listing = [
-                {"id": p.id, "title": p.title, "status": p.status} for p in department.positions
-            ]
-            name = f"departments/{department.id}"
-            out[script_uri(name)] = self.cached(
-                script_uri(name), (department,), _script, name, listing
-            )
-            index.extend({**item, "department": department.name} for item in listing)
-            for position in department.positions:
-                used = tuple(
-                    catalog.competency(i) for g in GROUPS for i in position.competencies[g]
-                )
-                name = f"positions/{position.id}"
-                out[script_uri(name)] = self.cached(
-                    script_uri(name),
-                    (department.name, position, used),
-                    self._position_script,
-                    name,
-                    settings,
-                    department,
-                    position,
-                    used,
-                )
-        out.update(calculator_script("index", index))
-        return out
-
-    def _position_script(
-        self,
-        name: str,
-        settings: dict,
-        department: Department,
-        position: Position,
-        used: tuple[Competency, ...],
-    ) -> str:
-        data = self.position_data.get(position.id) or position_to_data(position)
-        competencies = {c.id: competency_to_data(c) for c in used}
-        return _script(
-            name,
-            {
-                **settings,
-                "department": department.name,
-                "position": data,
-                "competencies": competencies,
-            },
-        )
+        """The calculator's data scripts (calculator_data.py)."""
+        return calculator_files(self)
 
     def render_position_page(self, position: Position) -> str:
         uri = position_uri(position)
@@ -401,110 +269,6 @@ class SiteRenderer:
         )
 
 
-def source_edit_uri(source: Path, docs_dir: str | os.PathLike) -> str:
-    """A page's edit_uri (MkDocs' File.edit_uri) for the catalogue file `source`: its path from
-    the docs folder, as mkdocs-gen-files' set_edit_path gives it, so MkDocs joins it to
-    repo_url and edit_uri: ../catalog/departments/finance/fin-manager.yaml."""
-    return PurePath(os.path.relpath(source, docs_dir)).as_posix()
-
-
-def calculator_script(name: str, data: object) -> dict[str, str]:
-    """{uri: script} registering `data` under `name` for the calculator (data.js loadData)."""
-    return {script_uri(name): _script(name, data)}
-
-
-def script_uri(name: str) -> str:
-    return f"{CALCULATOR_DATA}/{name}.js"
-
-
-def _script(name: str, data: object) -> str:
-    return f"(window.__positionCatalog ??= {{}})[{script_json(name)}] = {script_json(data)};\n"
-
-
-def expand_departments(nav: list, title: str, catalog: Catalog, limit: int = 50) -> list:
-    """The nav with its `title: departments/index.md` entry turned into a section that lists
-    the overview and every department (never the positions: each page carries the nav).
-    Past `limit` departments the entry stays the overview page alone, for the same reason."""
-    if len(catalog.departments) > limit:
-        return nav
-    section = [{"总览": DEPARTMENTS}] + [
-        {nav_title(d.name): department_uri(d)} for d in catalog.departments
-    ]
-    return [
-        {title: section} if isinstance(item, dict) and item.get(title) == DEPARTMENTS else item
-        for item in nav
-    ]
-
-
-def matrix_rows(catalog: Catalog, department: Department) -> list[tuple[Competency, list[str]]]:
-    """The competencies a department's positions use (in glossary order), each with one cell
-    per position; the work grows with the department, not with the glossary."""
-    cells: dict[str, list[str]] = {}
-    for column, position in enumerate(department.positions):
-        for group in GROUPS:
-            for competency_id in position.competencies[group]:
-                row = cells.setdefault(competency_id, [""] * len(department.positions))
-                row[column] = GROUP_NAMES[group][:2]
-    order = catalog.competency_order()
-    return [(catalog.competency(i), cells[i]) for i in sorted(cells, key=order.__getitem__)]
-
-
-@dataclass(frozen=True)
-class Pager:
-    """One page of a long list: its items and the links to the other pages."""
-
-    items: tuple
-    number: int
-    uris: tuple[str, ...]  # every page's uri, page 1 first
-
-    @property
-    def uri(self) -> str:
-        return self.uris[self.number - 1]
-
-
-def pager_links(pager: Pager, link) -> str:
-    """The Markdown line that moves between the pages of a long list (empty for one page)."""
-    if len(pager.uris) == 1:
-        return ""
-    parts = [f"第 {pager.number} / {len(pager.uris)} 页："]
-    for number, uri in enumerate(pager.uris, 1):
-        parts.append(f"**{number}**" if number == pager.number else f"[{number}]({link(uri)})")
-    return " ".join(parts)
-
-
-def paginate(first_uri: str, items: list, size: int) -> list[Pager]:
-    """Split `items` into pages of `size`: `x/index.md`, then `x/page-2.md`, ..."""
-    chunks = [tuple(items[i : i + size]) for i in range(0, len(items), size)] or [()]
-    folder = posixpath.dirname(first_uri)
-    uris = tuple(
-        [first_uri] + [posixpath.join(folder, f"page-{n}.md") for n in range(2, len(chunks) + 1)]
-    )
-    return [Pager(chunk, n, uris) for n, chunk in enumerate(chunks, 1)]
-
-
-_PAGES = {
-    "home": HOME,
-    "departments": DEPARTMENTS,
-    "changelog": CHANGELOG,
-    "glossary": GLOSSARY,
-    "matrix": MATRIX,
-    "scoring": SCORING,
-    "downloads": DOWNLOADS,
-    "calculator": CALCULATOR,
-    "compare": COMPARE,
-    "catalog_json": CATALOG_JSON,
-    "catalog_xlsx": CATALOG_XLSX,
-}
-
-
-def schema_files() -> dict[str, bytes]:
-    """The catalogue files' JSON Schemas, published beside the data downloads."""
-    return {
-        f"{SCHEMAS_FOLDER}/{path.name}": path.read_bytes()
-        for path in sorted(SCHEMAS.glob("*.schema.json"))
-    }
-
-
 def _folders(templates: Path | list[Path]) -> list[Path]:
     """Template folders, first wins: a site's own, then the package's."""
     return [templates] if isinstance(templates, (str, Path)) else list(templates)
@@ -514,3 +278,26 @@ def _folders(templates: Path | list[Path]) -> list[Path]:
 def _relative(target: str, folder: str) -> str:
     """A link from a page in `folder` to `target` (most pages share a few folders)."""
     return posixpath.relpath(target, folder)
+
+
+# Names other modules import from here (the page paths live in site_paths.py).
+__all__ = [
+    "CALCULATOR",
+    "CALCULATOR_DATA",
+    "CATALOG_JSON",
+    "CATALOG_XLSX",
+    "DEPARTMENTS",
+    "HOME",
+    "PAGE_SIZE",
+    "TEMPLATES_DIR",
+    "PageCache",
+    "SiteRenderer",
+    "calculator_script",
+    "competency_uri",
+    "competency_usage",
+    "department_uri",
+    "expand_departments",
+    "matrix_rows",
+    "position_uri",
+    "source_edit_uri",
+]
