@@ -14,14 +14,8 @@ from generator import load_catalog
 from generator.__main__ import main
 from generator.export import position_to_data, scoring_to_data
 from generator.render import SiteRenderer
-from generator.scoring.score import (
-    calculator_rules,
-    middle_points,
-    round_half_up,
-    score,
-    tier_points,
-    what_if,
-)
+from generator.scoring.score import calculator_rules, round_half_up, score, tier_points
+from generator.scoring.what_if import middle_points, what_if
 
 VECTORS = json.loads((Path(__file__).parent / "vectors" / "scoring.json").read_text("utf-8"))
 

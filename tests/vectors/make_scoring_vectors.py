@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from generator import load_catalog
 from generator.export import scoring_to_data
-from generator.scoring.score import calculator_rules, score, what_if
+from generator.scoring.score import calculator_rules, score
+from generator.scoring.what_if import what_if
 
 OUT = Path(__file__).with_name("scoring.json")
 
