@@ -30,7 +30,7 @@ from .serve.rebuild import Rebuild
 from .serve.server import CatalogueHasErrors
 from .serve.session import end_session
 from .site import assets
-from .site.background import WorkbookJob
+from .site.background import Part, PartJob, WorkbookJob
 from .site.build import SiteBuild
 from .site.offline import use_own_iframe_worker
 from .versions.history import load_history
@@ -79,6 +79,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.command = "build"
         self.build: SiteBuild | None = None
         self.workbook: WorkbookJob | None = None
+        self.beside: list[PartJob] = []  # parts made by other processes during the build
         # `mkdocs serve`: what is kept between its builds, for incremental rebuilds
         self.rebuild: Rebuild | None = None
 
@@ -99,18 +100,24 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.templates_dirs = [p for p in own if p.resolve() != TEMPLATES.resolve()] + [TEMPLATES]
         for folder in own:
             if not folder.is_dir():
-                raise PluginError(_("templates: {folder} is not a folder (the plugin's option "
-                                    "`templates` names a folder of the site's own templates)",
-                                    folder=folder))
+                raise PluginError(
+                    _(
+                        "templates: {folder} is not a folder (the plugin's option "
+                        "`templates` names a folder of the site's own templates)",
+                        folder=folder,
+                    )
+                )
         try:
             catalog = load_catalog(self.catalog_dir, self.rebuild and self.rebuild.cache())
         except CatalogError as exc:
             errors = report_problems(exc.problems, log_problem)
             if self.rebuild is None:
-                raise PluginError(_("the catalogue has {count} error(s); see above",
-                                    count=errors)) from None
-            log.error(f"the catalogue has {errors} error(s); every page shows them until "
-                      "they are fixed")
+                raise PluginError(
+                    _("the catalogue has {count} error(s); see above", count=errors)
+                ) from None
+            log.error(
+                f"the catalogue has {errors} error(s); every page shows them until they are fixed"
+            )
             catalog = self.rebuild.cannot_load(exc.problems)  # None, or CatalogueHasErrors
         if catalog is not None:
             self._read_catalog(catalog)
@@ -119,7 +126,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         assets.add_missing(config.extra_css, assets.CSS)
         scripts = [str(getattr(s, "path", s)) for s in config.extra_javascript]
         config.extra_javascript.extend(
-            ExtraScriptValue(path) for path in assets.JAVASCRIPT if path not in scripts)
+            ExtraScriptValue(path) for path in assets.JAVASCRIPT if path not in scripts
+        )
         use_own_iframe_worker(config)
         config.site_dir = str(self.build.begin(on_wait=log.info))
         return config
@@ -131,8 +139,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.history = history(self.catalog, self.catalog_dir)
         for entry in self.history:
             if entry.problem:
-                log.warning(_("变更记录 {version}: {problem}", version=entry.version,
-                              problem=entry.problem))
+                log.warning(
+                    _("变更记录 {version}: {problem}", version=entry.version, problem=entry.problem)
+                )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.rebuild is not None and not hasattr(self, "catalog"):
@@ -140,8 +149,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         if self.config.tool_pages:
             for path in docs_files():
                 if files.get_file_from_path(path) is None:
-                    files.append(File(path, str(DOCS), config.site_dir,
-                                      config.use_directory_urls))
+                    files.append(File(path, str(DOCS), config.site_dir, config.use_directory_urls))
         has_calculator = files.get_file_from_path(CALCULATOR) is not None
         renderer = SiteRenderer(
             self.catalog,
@@ -198,8 +206,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         if self.rebuild is not None:  # what every page shows: if it changed, every page
             theme = [str(d / THEME_OVERRIDES) for d in self.templates_dirs]
             custom = config.theme.get("custom_dir")
-            self.rebuild.mark(nav, config, getattr(self, "catalog", None),
-                              theme + ([custom] if custom else []))
+            self.rebuild.mark(
+                nav, config, getattr(self, "catalog", None), theme + ([custom] if custom else [])
+            )
         return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -207,14 +216,31 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             self.rebuild.compiled_templates(env)
         return env
 
+    def later(self, part: Part, config: MkDocsConfig) -> None:
+        """Have `part` (the search index) made by another process while MkDocs writes the
+        pages, from the catalogue this build loaded; `mkdocs serve`: once the edits settle."""
+        if self.rebuild is not None:
+            self.rebuild.later(part)
+        elif self.workbook is not None:
+            self.beside.append(PartJob(self.workbook.data, part, Path(config.site_dir),
+                                       self.workbook.scratch))
+        else:  # no second process: made here
+            log.debug(part.function(self.catalog, Path(config.site_dir), **part.options))
+
     @event_priority(-200)  # after every other plugin has written its files (search index, ...)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        while self.beside:  # before the workbook's: they read the catalogue it was handed
+            for line in self.beside.pop(0).finish():  # PluginError, OSError if it failed
+                log.debug(line)  # a clean build says only MkDocs' summary; --verbose this too
         if self.workbook is not None:
             job, self.workbook = self.workbook, None
             job.finish(Path(config.site_dir) / CATALOG_XLSX)  # PluginError, OSError if it failed
         if self.rebuild is not None:  # the search index and downloads once the edits settle
-            self.rebuild.finish(config, getattr(self, "catalog", None),
-                                workbook=getattr(self, "with_workbook", True))
+            self.rebuild.finish(
+                config,
+                getattr(self, "catalog", None),
+                workbook=getattr(self, "with_workbook", True),
+            )
         config.site_dir = str(self.build.finish(strict=config.strict))
 
     @event_priority(-200)  # last: it may end the build with a message of its own
@@ -237,6 +263,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
 
     def _clean_up(self) -> None:
         """Stop the workbook process and throw an unfinished build away."""
+        while self.beside:
+            self.beside.pop().cancel()
         if self.workbook is not None:
             self.workbook.cancel()
             self.workbook = None

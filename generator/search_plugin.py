@@ -19,6 +19,7 @@ from .messages import _
 from .model import Catalog
 from .search import build_index, catalog_records, html_record, page_url, write_index
 from .search.records import GUIDE, OTHER, Record
+from .site.background import Part
 
 log = logging.getLogger("mkdocs.plugins.position-search")
 CATALOG_PLUGIN = "position-catalog"
@@ -83,30 +84,32 @@ class SearchPlugin(BasePlugin[SearchPluginConfig]):
         self.pages[source] = html_record(page.url, page.title or "", html, kind)
         return html
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def on_env(self, env, *, config: MkDocsConfig, files):
+        """Every page has been read: the index is made (by another process, while MkDocs
+        writes the pages; `mkdocs serve`: once the edits settle)."""
         if not self.config.enabled:
-            return
+            return env
         catalog_plugin = config.plugins.get(CATALOG_PLUGIN)
         catalog = getattr(catalog_plugin, "catalog", None)
         rebuild = getattr(catalog_plugin, "rebuild", None)
-        if catalog is None and rebuild is None:
+        if catalog is None and rebuild is None or not hasattr(catalog_plugin, "later"):
             raise PluginError(
                 _("position-search needs the {plugin} plugin before it", plugin=CATALOG_PLUGIN)
             )
-        if rebuild is not None:  # `mkdocs serve`: written once the edits settle
+        if rebuild is not None:  # the records of the pages a rebuild did not render are kept
             if catalog is not None:  # (else the site only shows why the catalogue did not load)
-                rebuild.later(self._served_index(config))
-            return
-        line = write_search_index(
-            catalog, Path(config.site_dir), list(self.pages.values()), config.use_directory_urls
-        )
-        log.debug(line)  # a clean build says only MkDocs' summary; `--verbose` shows this too
+                catalog_plugin.later(self._served_index(config), config)
+            return env
+        options = {
+            "pages": list(self.pages.values()),
+            "use_directory_urls": config.use_directory_urls,
+        }
+        catalog_plugin.later(Part(write_search_index, options, whole=(FOLDER,)), config)
+        return env
 
     def _served_index(self, config: MkDocsConfig):
         """The index as the settle job of `mkdocs serve` writes it, with the records of the
         pages this rebuild did not render kept from the builds that did."""
-        from .serve.settle import Part
-
         kept = _SERVED.setdefault(config.site_dir, {})
         for source in [s for s in kept if s not in self.sources or s in self.rendered]:
             del kept[source]

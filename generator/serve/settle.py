@@ -26,12 +26,12 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..model import Catalog
 from ..render import CATALOG_JSON, CATALOG_XLSX
+from ..site.background import Part
 
 log = logging.getLogger("mkdocs.plugins.position-catalog")
 
@@ -39,17 +39,6 @@ log = logging.getLogger("mkdocs.plugins.position-catalog")
 SETTLE_SECONDS = 1.0
 # The site's files the job writes (MkDocs never does, in `mkdocs serve`).
 DOWNLOADS = (CATALOG_JSON, CATALOG_XLSX)
-
-
-@dataclass
-class Part:
-    """One thing to write: `function(catalog, folder, **options)` writes under `folder` (a
-    site of its own) and returns the line to log; `whole` names folders it writes whole,
-    which replace the site's (a search index's files are not mixed with an older one's)."""
-
-    function: Callable[..., str]
-    options: dict[str, Any] = field(default_factory=dict)
-    whole: tuple[str, ...] = ()
 
 
 @dataclass

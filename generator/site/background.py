@@ -1,7 +1,10 @@
-"""The Excel download, written by another process while MkDocs renders the pages.
+"""The Excel download, and other whole-catalogue parts of the site (the search index),
+written by other processes while MkDocs renders the pages.
 
-openpyxl takes about as long per position as MkDocs does; on a machine with a second core
-that time is hidden instead of added to the build.
+openpyxl takes about as long per position as MkDocs does, and the search index half as
+long; on a machine with a second core that time is hidden instead of added to the build.
+The workbook's process starts when the pages are made; a `PartJob` (the search index)
+starts when MkDocs has read every page and goes on while MkDocs writes them.
 
 The second process is handed the catalogue the build loaded (pickled to a file of the
 build's own), never the catalogue folder: loading it again could see a file edited in
@@ -23,7 +26,10 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 
@@ -36,6 +42,17 @@ from ..model import Catalog
 WRITE_FAILED = 3
 # Its exit status when the build that started it is gone.
 PARENT_GONE = 4
+
+
+@dataclass
+class Part:
+    """A part of the site made from the whole catalogue: `function(catalog, folder,
+    **options)` writes it under the site folder `folder` and returns a line saying what it
+    wrote. `whole` names the folders it writes whole (`mkdocs serve` swaps them in whole)."""
+
+    function: Callable[..., str]
+    options: dict[str, Any] = field(default_factory=dict)
+    whole: tuple[str, ...] = ()
 
 
 class WorkbookJob:
@@ -107,6 +124,75 @@ class WorkbookJob:
             self.output.unlink(missing_ok=True)
 
 
+class PartJob:
+    """`python -m generator.site.background --part` making `part` from the catalogue the
+    workbook's process was handed (`data`), into the site folder `site_dir`."""
+
+    def __init__(self, data: Path, part: Part, site_dir: Path, scratch: Path) -> None:
+        fd, name = tempfile.mkstemp(prefix="part-", suffix=".pickle", dir=scratch)
+        self.job = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as file:
+                pickle.dump((part, str(site_dir)), file, protocol=pickle.HIGHEST_PROTOCOL)
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "generator.site.background",
+                    "--part",
+                    str(data),
+                    str(self.job),
+                ],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        except BaseException:
+            self.job.unlink(missing_ok=True)
+            raise
+
+    def finish(self) -> list[str]:
+        """Wait for the part; the lines it said. PluginError if it failed, OSError if the
+        system refused a write."""
+        try:
+            lines = self.process.stdout.read().splitlines()
+            errors = self.process.stderr.read()
+            self.process.wait()
+            if self.process.returncode == WRITE_FAILED:
+                code = _errno(errors)
+                raise OSError(code, os.strerror(code))
+            if self.process.returncode != 0:
+                raise PluginError(errors.strip() or f"exit status {self.process.returncode}")
+            return lines
+        finally:
+            self._close()
+
+    def cancel(self) -> None:
+        self.process.kill()
+        self.process.wait()
+        self._close()
+
+    def _close(self) -> None:
+        for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+            stream.close()
+        self.job.unlink(missing_ok=True)
+
+
+def make_part(data: str, job: str) -> int:
+    """The part process: the part pickled in file `job`, from the catalogue in file `data`."""
+    with open(data, "rb") as file:
+        catalog = pickle.load(file)  # written by the build that started this process
+    with open(job, "rb") as file:
+        part, site_dir = pickle.load(file)
+    try:
+        print(part.function(catalog, Path(site_dir), **part.options), flush=True)
+    except OSError as exc:
+        print(exc.errno or errno.EIO, exc.strerror or exc, file=sys.stderr)
+        return WRITE_FAILED
+    return 0
+
+
 def _errno(errors: str) -> int:
     """The errno the second process reported as the last line of its stderr."""
     try:
@@ -128,8 +214,11 @@ def _exit_when_parent_ends() -> None:
 def main(argv: list[str] | None = None) -> int:
     """The second process: write the workbook of the catalogue pickled in file `argv[0]` to
     file `argv[1]`."""
-    data, output = sys.argv[1:] if argv is None else argv
+    arguments = sys.argv[1:] if argv is None else argv
     _exit_when_parent_ends()
+    if arguments[0] == "--part":
+        return make_part(*arguments[1:])
+    data, output = arguments
     from ..excel.write import workbook_bytes
 
     with open(data, "rb") as file:
