@@ -222,8 +222,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         if self.rebuild is not None:
             self.rebuild.later(part)
         elif self.workbook is not None:
-            self.beside.append(PartJob(self.workbook.data, part, Path(config.site_dir),
-                                       self.workbook.scratch))
+            self.beside.append(
+                PartJob(self.workbook.data, part, Path(config.site_dir), self.workbook.scratch)
+            )
         else:  # no second process: made here
             log.debug(part.function(self.catalog, Path(config.site_dir), **part.options))
 
