@@ -14,16 +14,32 @@ from generator import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 NUMBER = (int, float)
-STEP_KEYS = {"command", "returncode", "timed_out", "seconds", "cpu_seconds", "peak_rss_mib",
-             "log"}
+STEP_KEYS = {"command", "returncode", "timed_out", "seconds", "cpu_seconds", "peak_rss_mib", "log"}
 
 
 def run_bench(tmp: Path, *options: str) -> dict:
     out = tmp / "results.json"
     result = subprocess.run(
-        [sys.executable, "-m", "bench", "--scales", "1,2", "--out", str(out),
-         "--workdir", str(tmp / "work"), "--browser", "no", *options],
-        check=False, cwd=ROOT, capture_output=True, text=True, timeout=600)
+        [
+            sys.executable,
+            "-m",
+            "bench",
+            "--scales",
+            "1,2",
+            "--out",
+            str(out),
+            "--workdir",
+            str(tmp / "work"),
+            "--browser",
+            "no",
+            *options,
+        ],
+        check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "full/bare" in result.stdout  # the table
     return json.loads(out.read_text(encoding="utf-8"))
@@ -87,8 +103,9 @@ def test_json_shape_with_builds(with_builds):
 def test_the_calculator_files_include_the_position_data(with_builds):
     calculator = with_builds["scales"][0]["calculator"]
     paths = [f["path"] for f in calculator["files"]]
-    assert any(p.startswith(f"/data/calculator/positions/{calculator['position']}.")
-               for p in paths), paths
+    assert any(
+        p.startswith(f"/data/calculator/positions/{calculator['position']}.") for p in paths
+    ), paths
     assert "/calculator/" in paths
 
 
@@ -107,12 +124,15 @@ def test_synthetic_catalogue_is_valid_and_deterministic(tmp_path, monkeypatch):
 
     counts = make_catalog(ROOT / "catalog", tmp_path / "a", 3)
     make_catalog(ROOT / "catalog", tmp_path / "b", 3)
-    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*")
-                   if p.is_file())
-    assert files == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*")
-                           if p.is_file())
-    assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes()
-               for f in files)
+    files = sorted(
+        p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file()
+    )
+    assert files == sorted(
+        p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file()
+    )
+    assert all(
+        (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files
+    )
     catalog = load_catalog(tmp_path / "a")
     assert len(catalog.positions()) == counts["positions"]
     ids = [p.id for p in catalog.positions()]
