@@ -3,7 +3,9 @@
 For each scale: make a synthetic catalogue, then in fresh processes time (wall, CPU) and
 peak memory of `python -m generator check`, of rendering the pages (SiteRenderer.pages()),
 of the full `mkdocs build`, and of a bare `mkdocs build` of the same pages written to disk
-beforehand (MkDocs + Material with no catalogue plugin: the floor of our stack). Then the
+beforehand (MkDocs + Material with no catalogue plugin: the floor of our stack), then full,
+bare and bare-without-search builds in rounds for the ratio (bench/pairs.py), and the serve
+loop: seconds from saving a position to its page served (bench/serve_step.py). Then the
 sizes of the built site: what a browser fetches to open the calculator on one position, the
 search index, one position page, the largest page, the whole site. Prints tables and writes
 JSON (rewritten after every scale, so a long run keeps what it measured).
@@ -27,7 +29,7 @@ from typing import Any
 
 from generator.catalog import load_catalog
 
-from . import measure
+from . import measure, pairs, serve_step
 from .measure import ROOT, build_command, run_step, write_config
 from .synthetic import make_catalog
 
@@ -52,6 +54,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-build", action="store_true",
                         help="only check and render: no mkdocs builds, no site sizes")
     parser.add_argument("--skip-bare", action="store_true", help="no bare build")
+    parser.add_argument("--pairs", type=int, default=3,
+                        help="full and bare builds measured in pairs after the first two (the "
+                        "warm-up): the ratio is their median (default 3; 0: the first only)")
+    parser.add_argument("--serve-edits", type=int, default=5,
+                        help="saves of a position timed in `mkdocs serve` (default 5; 0: no "
+                        "serve loop)")
     parser.add_argument("--browser", choices=["auto", "yes", "no"], default="auto",
                         help="also open the calculator in Chromium (Playwright) and record "
                         "what it fetches: auto (default) does when both are installed")
@@ -127,7 +135,8 @@ def run_scale(scale: int, args: argparse.Namespace, work: Path, position,
     steps["search"]["phases"] = last_json_line(logs / "search.log")
     result: dict[str, Any] = {"scale": scale, "catalog": counts, "steps": steps,
                               "full_over_bare": None, "site": None, "bare_site": None,
-                              "calculator": None, "search": None, "profile": None}
+                              "calculator": None, "search": None, "profile": None,
+                              "pairs": None}
     position_uri = f"departments/{position.department_id}/{position.id}/"
     department_uri = f"departments/{position.department_id}/"
     try:
@@ -147,6 +156,8 @@ def run_scale(scale: int, args: argparse.Namespace, work: Path, position,
             full, bare = steps["build_full"], steps["build_bare"]
             if ok_step(full) and ok_step(bare):
                 result["full_over_bare"] = round(full["seconds"] / bare["seconds"], 2)
+                result["pairs"] = pairs.measure_pairs(full_config, bare_config, work, logs,
+                                                      args.pairs, timeout)
             if ok_step(full):
                 result["site"] = measure.site_sizes(site, position_uri, department_uri)
                 calculator = measure.calculator_files(site, position.id, position.department_id)
@@ -160,6 +171,12 @@ def run_scale(scale: int, args: argparse.Namespace, work: Path, position,
             result["search"] = measure_search(args, work, site, steps, search_index)
             if profile:
                 result["profile"] = run_profile(full_config, work, args, scale)
+        if args.serve_edits > 0 and not args.skip_build:
+            steps["serve"] = run_step([python, "-m", "bench.serve_step", str(catalog),
+                                       "--position", position.id, "--work", str(work / "serve"),
+                                       "--edits", str(args.serve_edits)],
+                                      logs / "serve.log", timeout)
+            steps["serve"]["phases"] = last_json_line(logs / "serve.log")
     finally:
         failed = {name: step for name, step in
                   [*steps.items(), ("profile", (result["profile"] or {}).get("step"))]
@@ -295,11 +312,12 @@ def format_tables(results: dict) -> str:
             f"{r['scale']}x", c["positions"], c["competencies"],
             _pages(r), _step(s["check"]),
             _secs(phases.get("render_seconds")) + " / " + _mib(s["render"]),
-            _step(s["build_full"]), _step(s["build_bare"]),
-            "—" if r["full_over_bare"] is None else f"{r['full_over_bare']:.2f}"])
+            pairs.build_cell(r, "full", _step(s["build_full"])),
+            pairs.build_cell(r, "bare", _step(s["build_bare"])), pairs.ratio_cell(r),
+            pairs.build_cell(r, "bare_no_search", "—"), pairs.ratio_cell(r, "_no_search")])
     time_table = _table(["scale", "positions", "glossary", "pages", "check s / MiB",
                          "render s / MiB", "full build s / MiB", "bare build s / MiB",
-                         "full/bare"], rows)
+                         "full/bare", "bare, no search s / MiB", "full/no search"], rows)
     rows = []
     for r in results["scales"]:
         site, calc = r["site"], r["calculator"]
@@ -355,7 +373,18 @@ def format_tables(results: dict) -> str:
               f"“{(results['scales'][0].get('search') or {}).get('query', '')}” right after "
               "loading /departments/, and the time from focus to the first result shown "
               "(median of 3). Material: its search on the bare build.")
-    return f"{head}\n\n{time_table}\n\n{size_table}\n\n{search_table}\n\n{notes}"
+    notes += ("\nfull, bare build: median of the rounds built after a warm-up pair (largest "
+              "peak RSS); full/bare: the rounds' median ratio (min–max); bare, no search: the "
+              "bare build without Material's search\n(the site's search is its own), the "
+              "floor of MkDocs and Material alone. serve: `mkdocs serve` "
+              "of the full site; edit → page served:\nseconds from saving a position's file "
+              "to its page served with the change (median, min–max of the saves); rebuild: "
+              "what MkDocs logged; error shown / fixed: to the page\nshowing a catalogue "
+              "error, and without it again; index + downloads: the settle job once the "
+              "edits stop (search index, JSON, Excel).")
+    serve_table = serve_step.format_table(results)
+    return (f"{head}\n\n{time_table}\n\n{serve_table}\n\n{size_table}\n\n{search_table}"
+            f"\n\n{notes}")
 
 
 def _table(header: list[str], rows: list[list[Any]]) -> str:

@@ -215,3 +215,50 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def format_table(results: dict) -> str:
+    """The serve loop of each scale, as the benchmark prints it."""
+    header = [
+        "scale",
+        "first build s",
+        "edit → page served s",
+        "rebuild s",
+        "error shown s",
+        "fixed s",
+        "index + downloads s",
+        "serve peak MiB",
+    ]
+    rows = []
+    for result in results["scales"]:
+        step = (result.get("steps") or {}).get("serve") or {}
+        serve = step.get("phases") or {}
+        if not serve:
+            rows.append([f"{result['scale']}x"] + ["—"] * (len(header) - 1))
+            continue
+        rebuilds = [e["rebuild_seconds"] for e in serve["edits"] if e["rebuild_seconds"]]
+        settle = serve.get("settle_job_seconds") or []
+        served = (
+            f"{serve['served_median_seconds']:.2f} ({serve['served_min_seconds']:.2f}–"
+            f"{serve['served_max_seconds']:.2f})"
+        )
+        rows.append(
+            [
+                f"{result['scale']}x",
+                f"{serve['first_build_seconds']:.1f}",
+                served,
+                f"{statistics.median(rebuilds):.2f}" if rebuilds else "—",
+                f"{serve['error_shown_seconds']:.2f}",
+                f"{serve['error_fixed_seconds']:.2f}",
+                f"{max(settle):.1f}" if settle else "—",
+                f"{serve['peak_rss_mib']:,.0f}" if serve.get("peak_rss_mib") else "—",
+            ]
+        )
+    cells = [header] + rows
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    lines = [
+        " | ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths)))
+        for row in cells
+    ]
+    lines.insert(1, "-+-".join("-" * w for w in widths))
+    return "\n".join(lines)

@@ -32,6 +32,10 @@ def run_bench(tmp: Path, *options: str) -> dict:
             str(tmp / "work"),
             "--browser",
             "no",
+            "--pairs",
+            "1",
+            "--serve-edits",
+            "1",
             *options,
         ],
         check=False,
@@ -81,6 +85,18 @@ def test_json_shape_with_builds(with_builds):
         check_step(entry["steps"]["build_full"])
         check_step(entry["steps"]["build_bare"])
         assert isinstance(entry["full_over_bare"], NUMBER)
+        pairs = entry["pairs"]  # one round after the warm-up pair
+        for side in ("full", "bare", "bare_no_search"):
+            [step] = pairs[side]
+            check_step(step)
+        assert len(pairs["ratios"]) == len(pairs["ratios_no_search"]) == 1
+        assert pairs["ratio_min"] <= pairs["ratio_median"] <= pairs["ratio_max"]
+        serve = entry["steps"]["serve"]
+        check_step(serve)
+        phases = serve["phases"]
+        assert len(phases["edits"]) == 1 and phases["served_median_seconds"] > 0
+        for key in ("first_build_seconds", "error_shown_seconds", "error_fixed_seconds"):
+            assert isinstance(phases[key], NUMBER) and phases[key] > 0, key
         site = entry["site"]
         for key in ("files", "html_pages", "total_bytes", "html_bytes", "search_index_bytes"):
             assert isinstance(site[key], int) and site[key] > 0
@@ -114,6 +130,7 @@ def test_json_shape_without_builds(tmp_path):
     check_common(results)
     for entry in results["scales"]:
         assert entry["steps"]["build_full"] is None and entry["steps"]["build_bare"] is None
+        assert "serve" not in entry["steps"] and entry["pairs"] is None
         assert entry["site"] is None and entry["calculator"] is None
         assert entry["full_over_bare"] is None
 
