@@ -186,10 +186,11 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             )
         # "Edit this page" opens the YAML file a page is made from (as mkdocs-gen-files'
         # set_edit_path does): MkDocs joins the path to repo_url and edit_uri.
+        catalog = source_edit_uri(self.catalog_dir, config.docs_dir)  # once, not per page
         for uri, source in renderer.sources().items():
             file = files.get_file_from_path(uri)
             if file is not None:
-                file.edit_uri = source_edit_uri(self.catalog_dir / source, config.docs_dir)
+                file.edit_uri = f"{catalog}/{source}"
         if not config.nav:
             own = [f.src_uri for f in files.documentation_pages() if f.src_uri not in pages]
             config.nav = assets.default_nav(set(pages) | set(own), own)

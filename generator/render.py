@@ -7,7 +7,6 @@ Where each file goes is `site_paths.py`; what the pages list comes from `usage.p
 
 from __future__ import annotations
 
-import functools
 import posixpath
 from pathlib import Path, PurePath
 
@@ -274,10 +273,17 @@ def _folders(templates: Path | list[Path]) -> list[Path]:
     return [templates] if isinstance(templates, (str, Path)) else list(templates)
 
 
-@functools.lru_cache(maxsize=65536)
 def _relative(target: str, folder: str) -> str:
-    """A link from a page in `folder` to `target` (most pages share a few folders)."""
-    return posixpath.relpath(target, folder)
+    """A link from a page in `folder` to `target`, both paths in the site as the renderer
+    names them (no `.`, `..` or empty parts): what posixpath.relpath gives, without its
+    absolute paths (the site links pages of many folders to each other at 100x)."""
+    if folder == ".":
+        return target
+    parts, base = target.split("/"), folder.split("/")
+    same = 0
+    while same < len(base) and same < len(parts) and parts[same] == base[same]:
+        same += 1
+    return "/".join([".."] * (len(base) - same) + parts[same:]) or "."
 
 
 # Names other modules import from here (the page paths live in site_paths.py).
