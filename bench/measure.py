@@ -34,8 +34,10 @@ _RSS_UNIT = 1 if sys.platform == "darwin" else 1024
 
 def run_step(command: list[str], log: Path, timeout: float | None = None,
              env: dict[str, str] | None = None) -> dict[str, Any]:
-    """Run `command` from the repo root in a fresh process; its wall and CPU seconds and its
-    own peak resident memory (ru_maxrss of that one child, from wait4). Output goes to `log`."""
+    """Run `command` from the repo root in a fresh process; its wall and CPU seconds, its
+    peak resident memory (ru_maxrss from wait4: the largest of it and the processes it
+    waited for, the build's workbook process among them), and on Linux the peak of all its
+    processes' memory together (sampled twice a second). Output goes to `log`."""
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as out:
         start = time.perf_counter()
@@ -50,9 +52,11 @@ def run_step(command: list[str], log: Path, timeout: float | None = None,
         timer = threading.Timer(timeout, kill) if timeout else None
         if timer:
             timer.start()
+        tree = _TreeMemory(process.pid)
         try:
             _, status, usage = os.wait4(process.pid, 0)
         finally:
+            tree.stop()
             if timer:
                 timer.cancel()
         seconds = time.perf_counter() - start
@@ -64,8 +68,51 @@ def run_step(command: list[str], log: Path, timeout: float | None = None,
         "seconds": round(seconds, 3),
         "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 3),
         "peak_rss_mib": round(usage.ru_maxrss * _RSS_UNIT / MIB, 1),
+        "peak_tree_rss_mib": tree.peak_mib(),
         "log": str(log),
     }
+
+
+class _TreeMemory:
+    """The largest sum of the resident memory of a process and its descendants, sampled
+    from /proc (None where there is no /proc)."""
+
+    def __init__(self, pid: int, interval: float = 0.5) -> None:
+        self.pid, self.interval = pid, interval
+        self.peak = 0
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        if Path("/proc/self/stat").exists():
+            self.thread.start()
+
+    def _sample(self) -> None:
+        page = os.sysconf("SC_PAGE_SIZE")
+        while not self.done.wait(self.interval):
+            parents: dict[int, int] = {}
+            pages: dict[int, int] = {}
+            for entry in Path("/proc").iterdir():
+                if not entry.name.isdigit():
+                    continue
+                try:
+                    stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                    pages[int(entry.name)] = int((entry / "statm").read_text().split()[1])
+                except (OSError, IndexError, ValueError):
+                    continue
+                parents[int(entry.name)] = int(stat[1])
+            tree, found = {self.pid}, True
+            while found:
+                found = False
+                for pid, parent in parents.items():
+                    if parent in tree and pid not in tree:
+                        tree.add(pid)
+                        found = True
+            self.peak = max(self.peak, sum(pages.get(pid, 0) for pid in tree) * page)
+
+    def stop(self) -> None:
+        self.done.set()
+
+    def peak_mib(self) -> float | None:
+        return round(self.peak / MIB, 1) if self.thread.is_alive() or self.peak else None
 
 
 # ----------------------------------------------------------------------------- configs
