@@ -877,6 +877,21 @@ def test_search_as_you_type_finds_positions(page, site_url):
     page.locator("[data-kpi='0']").wait_for()
 
 
+def test_typing_while_the_title_index_loads_shows_the_hits_for_the_whole_query(page, site_url):
+    """Each keystroke asks for the index; it is fetched once, and the last query's hits stay
+    (an early keystroke's answer arriving late does not replace them)."""
+    held = []
+    page.route("**/data/calculator/index.js", lambda route: held.append(route))
+    open_calculator(page, site_url)
+    page.locator("#pc-find").press_sequentially("收入出纳")
+    page.wait_for_timeout(200)  # every keystroke's find() has asked for the index by now
+    assert page.locator("script[src$='data/calculator/index.js']").count() == 1
+    held[0].continue_()
+    page.wait_for_function("document.querySelectorAll('.pc-find-hit').length > 0")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".pc-find-hit").all_inner_texts() == ["财务部收入出纳"]
+
+
 def test_the_site_search_stays_and_the_position_search_placeholder_fits(page, site_url):
     open_calculator(page, site_url)
     assert page.locator("label[for='__search']").count() >= 1

@@ -74,8 +74,9 @@
     }
 
     async find() {
+      if (!this.index && this.findInput.value.trim()) this.index = await loadData(this.folder, "index");
+      // Read after the wait: while the index loaded, more was typed; the field says what is asked.
       const query = this.findInput.value.trim();
-      if (!this.index && query) this.index = await loadData(this.folder, "index");
       const hits = query ? this.index.filter((p) => p.title.includes(query) || p.department.includes(query)).slice(0, 20) : [];
       this.findResults.replaceChildren(...hits.map((p) => h("li", {}, h("button", {
         type: "button", class: "md-button pc-find-hit",

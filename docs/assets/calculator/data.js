@@ -21,17 +21,25 @@
     return new URL(place.location.pathname.endsWith(".html") ? `${path}.html` : `${path}/`, base);
   }
 
-  // Loads data/calculator/<name>.js from `folder` once, and gives what it registered.
+  const loading = new Map(); // name → the promise of a script still on its way
+
+  // Loads data/calculator/<name>.js from `folder` once, and gives what it registered. Asked
+  // again while it loads, it gives the same promise: one script, results in the order asked.
   function loadData(folder, name) {
     const store = (root.__positionCatalog ??= {});
     if (name in store) return Promise.resolve(store[name]);
+    if (!loading.has(name)) loading.set(name, load(folder, name, store));
+    return loading.get(name);
+  }
+
+  function load(folder, name, store) {
     return new Promise((resolve, reject) => {
       const script = document.createElement("script");
       script.src = new URL(`${name}.js`, folder).href;
       script.onload = () => (name in store ? resolve(store[name]) : reject(new Error(name)));
       script.onerror = () => reject(new Error(name));
       document.head.append(script);
-    });
+    }).finally(() => loading.delete(name));
   }
 
   // A position's data; an id that could not be a position's (a tampered link) is not fetched.
