@@ -100,6 +100,8 @@ class SettleJob:
             if self.cancelled.wait(self.delay):
                 return
             gc.collect()  # what the rebuilds left (the server's Rebuilder does not collect)
+            if self.cancelled.is_set():  # the next rebuild began meanwhile
+                return
             start = time.perf_counter()
             fd, name = tempfile.mkstemp(prefix="catalog-settle-", suffix=".pickle")
             data = Path(name)
