@@ -5,7 +5,8 @@ peak memory of `python -m generator check`, of rendering the pages (SiteRenderer
 of the full `mkdocs build`, and of a bare `mkdocs build` of the same pages written to disk
 beforehand (MkDocs + Material with no catalogue plugin: the floor of our stack), then full,
 bare and bare-without-search builds in rounds for the ratio (bench/pairs.py), and the serve
-loop: seconds from saving a position to its page served (bench/serve_step.py). Then the
+loop: seconds from saving a position to its page served (bench/serve_step.py), and the same
+project built by Zensical, clean and cached, when it is installed (bench/engines.py). Then the
 sizes of the built site: what a browser fetches to open the calculator on one position, the
 search index, one position page, the largest page, the whole site. Prints tables and writes
 JSON (rewritten after every scale, so a long run keeps what it measured).
@@ -29,7 +30,7 @@ from typing import Any
 
 from generator.catalog import load_catalog
 
-from . import measure, pairs, serve_step
+from . import engines, measure, pairs, serve_step
 from .measure import ROOT, build_command, run_step, write_config
 from .synthetic import make_catalog
 
@@ -60,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--serve-edits", type=int, default=5,
                         help="saves of a position timed in `mkdocs serve` (default 5; 0: no "
                         "serve loop)")
+    parser.add_argument("--zensical", choices=["auto", "no"], default="auto",
+                        help="also build the rendered project with Zensical, clean and "
+                        "cached, --pairs times each after a warm-up: auto (default) does "
+                        "when it is installed")
     parser.add_argument("--browser", choices=["auto", "yes", "no"], default="auto",
                         help="also open the calculator in Chromium (Playwright) and record "
                         "what it fetches: auto (default) does when both are installed")
@@ -136,7 +141,7 @@ def run_scale(scale: int, args: argparse.Namespace, work: Path, position,
     result: dict[str, Any] = {"scale": scale, "catalog": counts, "steps": steps,
                               "full_over_bare": None, "site": None, "bare_site": None,
                               "calculator": None, "search": None, "profile": None,
-                              "pairs": None}
+                              "pairs": None, "zensical": None}
     position_uri = f"departments/{position.department_id}/{position.id}/"
     department_uri = f"departments/{position.department_id}/"
     try:
@@ -169,6 +174,9 @@ def run_scale(scale: int, args: argparse.Namespace, work: Path, position,
                           file=sys.stderr)
                 result["calculator"] = calculator
             result["search"] = measure_search(args, work, site, steps, search_index)
+            if args.zensical != "no":
+                result["zensical"] = engines.measure_zensical(catalog, work, logs, args.pairs,
+                                                              timeout)
             if profile:
                 result["profile"] = run_profile(full_config, work, args, scale)
         if args.serve_edits > 0 and not args.skip_build:
@@ -179,7 +187,8 @@ def run_scale(scale: int, args: argparse.Namespace, work: Path, position,
             steps["serve"]["phases"] = last_json_line(logs / "serve.log")
     finally:
         failed = {name: step for name, step in
-                  [*steps.items(), ("profile", (result["profile"] or {}).get("step"))]
+                  [*steps.items(), ("profile", (result["profile"] or {}).get("step")),
+                   ("zensical", (result["zensical"] or {}).get("failed"))]
                   if step and not ok_step(step)}
         for name, step in failed.items():  # the log outlives the work folder
             kept = args.out.with_name(f"{args.out.stem}.scale{scale}.{name}.log")
@@ -382,9 +391,13 @@ def format_tables(results: dict) -> str:
               "what MkDocs logged; error shown / fixed: to the page\nshowing a catalogue "
               "error, and without it again; index + downloads: the settle job once the "
               "edits stop (search index, JSON, Excel).")
+    notes += ("\nzensical: `position-standards render --engine zensical` (render s), then "
+              "`zensical build --clean` and `zensical build` with its cache: median (min–max) "
+              "of the rounds after a warm-up;\nmkdocs build: the full build's median.")
     serve_table = serve_step.format_table(results)
-    return (f"{head}\n\n{time_table}\n\n{serve_table}\n\n{size_table}\n\n{search_table}"
-            f"\n\n{notes}")
+    zensical_table = engines.format_table(results)
+    return (f"{head}\n\n{time_table}\n\n{serve_table}\n\n{zensical_table}\n\n{size_table}"
+            f"\n\n{search_table}\n\n{notes}")
 
 
 def _table(header: list[str], rows: list[list[Any]]) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bench import engines
 from generator import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,6 +115,18 @@ def test_json_shape_with_builds(with_builds):
         assert isinstance(calculator["theme_on_load"], list)
         assert isinstance(calculator["theme_on_load_bytes"], int)
         assert calculator["browser"] is None
+        zensical = entry["zensical"]  # the test extras install Zensical
+        check_step(zensical["render"])
+        for kind in ("clean", "cached"):  # a warm-up and one round
+            assert len(zensical[kind]) == 2
+            for step in zensical[kind]:
+                check_step(step)
+            low, median, high = (zensical[f"{kind}_seconds_{k}"] for k in ("min", "median", "max"))
+            assert 0 < low <= median <= high
+        # Zensical builds the pages MkDocs builds (its own search adds none)
+        assert zensical["pages"] == site["html_pages"]
+    rows = engines.format_table(with_builds).splitlines()[2:]
+    assert [row.split()[0] for row in rows] == ["1x", "2x"] and "—" not in "".join(rows)
 
 
 def test_the_calculator_files_include_the_position_data(with_builds):
@@ -132,7 +145,7 @@ def test_json_shape_without_builds(tmp_path):
         assert entry["steps"]["build_full"] is None and entry["steps"]["build_bare"] is None
         assert "serve" not in entry["steps"] and entry["pairs"] is None
         assert entry["site"] is None and entry["calculator"] is None
-        assert entry["full_over_bare"] is None
+        assert entry["full_over_bare"] is None and entry["zensical"] is None
 
 
 def test_synthetic_catalogue_is_valid_and_deterministic(tmp_path, monkeypatch):
