@@ -1,6 +1,7 @@
 // The scoring calculator page: choose a position, score it, keep every appraisal, share one.
 // Everything happens in this browser: data files come from this site, nothing is sent.
-// This file only wires the modules together (mkdocs.yml loads them first, in order).
+// This file only wires the modules together (mkdocs.yml loads them first, in order); what the
+// page shows of the saved appraisals is saved.js's, their records records.js's.
 // Each appraisal is kept in this browser by position, employee and period as it is typed;
 // nothing kept is replaced or deleted unless the manager confirms it.
 
@@ -9,31 +10,15 @@
 
   const calculator = root.PositionCalculator;
   const { h } = calculator.dom;
-  const { score, tierPoints, whatIf } = calculator.scoring;
+  const { score, whatIf } = calculator.scoring;
   const { decodeState, emptyState, encodeState, stateFromForm, appraisalFromForm, hasContent } = calculator.state;
-  const { readNumber } = calculator.numbers;
   const storage = calculator.storage;
   const downloads = calculator.downloads;
   const texts = calculator.texts;
-  const { buildSheet, readForm, readWhatIf } = calculator.sheet;
+  const { buildSheet, readForm, readWhatIf, pointsFromActual, pointsFromLevel } = calculator.sheet;
   const results = calculator.results;
-
-  const FAILURES = {
-    full: "本浏览器的存储空间已满",
-    unavailable: "本浏览器不允许本页保存数据（例如隐私浏览模式）",
-  };
-
-  // What a record of storage holds besides the link: what lists show without loading the
-  // position's data.
-  function recordOf(data, state, query, result) {
-    return {
-      position: data.position.id, title: data.position.title, department: data.department,
-      employee: state.employee, rater: state.rater, period: state.period, version: data.version,
-      query, saved: new Date().toISOString(),
-      summary: result ? { overall: texts.format(result.overall, data.scoring.decimals), grade: result.grade,
-                          complete: result.complete } : null,
-    };
-  }
+  const { FAILURES, recordOf, legacyRecord } = calculator.records;
+  const { savedList, savedOffer, saveStatus, outcomeAlert } = calculator.saved;
 
   class Calculator {
     constructor(element) {
@@ -51,7 +36,7 @@
     }
 
     async start() {
-      storage.moveLegacy((query) => this.legacyRecord(query));
+      storage.moveLegacy((query) => legacyRecord(query));
       const params = new URLSearchParams(root.location.search);
       this.chooser = new calculator.Chooser(this.folder, (id) => this.choose(id));
       this.savedBox = h("details", { class: "pc-saved pc-noprint", ontoggle: () => this.showSaved() });
@@ -67,15 +52,6 @@
       // catalogue, the position's data does not).
       if (params.get("position")) await this.openPosition(params.get("position"), params);
       else await this.chooser.loadDepartments();
-    }
-
-    legacyRecord(query) {
-      const params = new URLSearchParams(query);
-      const text = (key) => params.get(key) || "";
-      if (!text("position")) return null;
-      return { position: text("position"), title: text("position"), department: "", employee: text("employee"),
-               rater: text("rater"), period: text("period"), version: text("v"), query,
-               saved: new Date().toISOString(), summary: null };
     }
 
     notice(messages, kind = "warning") {
@@ -132,12 +108,7 @@
       if (hasContent(state)) return;
       const saved = storage.list().records.filter((record) => record.position === this.data.position.id);
       if (!saved.length) return;
-      this.offerBox.append(h("div", { class: "admonition info pc-offer" },
-        h("p", { class: "admonition-title" }, `本岗位在本浏览器中已保存 ${saved.length} 份考核`),
-        h("ul", { class: "pc-offer-list" }, saved.map((record) => h("li", {}, h("button", {
-          type: "button", class: "md-button", onclick: () => this.openRecord(record),
-        }, `继续：${texts.appraisalName(record)}`), " ", h("span", { class: "pc-note" }, describe(record))))),
-        h("p", {}, "或在下面填写，开始一份新的考核。")));
+      this.offerBox.append(savedOffer(saved, (record) => this.openRecord(record)));
     }
 
     async openRecord(record) {
@@ -150,8 +121,8 @@
     show(state) {
       this.sheet = buildSheet(this.data, state, {
         change: () => this.update(),
-        actual: (index) => this.fromActual(index),
-        level: (index) => this.fromLevel(index),
+        actual: (index) => { pointsFromActual(this.sheet, this.data, index); this.update(); },
+        level: (index) => { pointsFromLevel(this.sheet, this.data, index); this.update(); },
         adopt: (index) => this.adopt(index),
         whatIf: () => this.update(),
         print: () => root.print(),
@@ -164,25 +135,6 @@
       }, this.glossary);
       this.sheetBox.replaceChildren(...this.sheet.content);
       this.alertKey = null;
-      this.update();
-    }
-
-    // An actual result fills in the points its tier gives (a lost threshold leaves them).
-    fromActual(index) {
-      const row = this.sheet.kpis[index];
-      const scale = this.data.position.kpis[index].scale;
-      const value = readNumber(row.actual.value, scale.unit);
-      if (value !== null) {
-        const hit = tierPoints(scale, value);
-        if (hit.points !== null) row.points.value = String(hit.points);
-      }
-      this.update();
-    }
-
-    fromLevel(index) {
-      const row = this.sheet.kpis[index];
-      const level = this.data.position.kpis[index].scale.levels.find((l) => l.label === row.level.value);
-      if (level) row.points.value = String(level.points);
       this.update();
     }
 
@@ -223,36 +175,14 @@
     // above the form, once (not again at every key typed).
     showOutcome(record) {
       const outcome = this.outcome;
-      this.sheet.saveStatus.textContent = {
-        empty: "填写后自动保存在本浏览器",
-        saved: `已保存 ${texts.savedAt(outcome.record && outcome.record.saved)}`,
-        conflict: "未保存：与已保存的考核重名",
-        failed: "未能保存到本浏览器",
-      }[outcome.state];
+      this.sheet.saveStatus.textContent = saveStatus(outcome);
       this.sheet.saveStatus.dataset.state = outcome.state;
       const alertKey = outcome.state === "conflict" ? `conflict ${storage.keyOf(outcome.other)}`
         : outcome.state === "failed" ? `failed ${outcome.reason}` : null;
       if (alertKey === this.alertKey) return;
       this.alertKey = alertKey;
-      this.alertBox.replaceChildren();
-      if (outcome.state === "conflict") {
-        const other = outcome.other;
-        const name = texts.appraisalName(other);
-        this.alertBox.append(h("div", { class: "admonition warning" },
-          h("p", { class: "admonition-title" }, "当前内容尚未保存"),
-          h("p", {}, `本浏览器中已保存的本岗位「${name}」考核（${texts.savedAt(other.saved)} 保存）与当前内容不同，` +
-            "没有被替换。请修改被考核人或考核期间，或："),
-          h("div", { class: "pc-actions" },
-            h("button", { type: "button", class: "md-button", onclick: () => this.openRecord(other) },
-              "打开已保存的那份"),
-            h("button", { type: "button", class: "md-button", onclick: () => this.replace(name) },
-              "用当前内容替换它"))));
-      } else if (outcome.state === "failed") {
-        this.alertBox.append(h("div", { class: "admonition failure" },
-          h("p", { class: "admonition-title" }, "无法保存到本浏览器"),
-          h("p", {}, `${FAILURES[outcome.reason]}。本次评分仍在本页的链接中：请复制链接或下载 JSON 保存，` +
-            "以免关闭页面后丢失。")));
-      }
+      const alert = outcomeAlert(outcome, { open: (other) => this.openRecord(other), replace: (name) => this.replace(name) });
+      this.alertBox.replaceChildren(...(alert ? [alert] : []));
     }
 
     replace(name) {
@@ -301,25 +231,9 @@
 
     // Every appraisal saved in this browser, to reopen or delete.
     showSaved() {
-      const { records, error } = storage.list();
-      const rows = records.map((record) => h("tr", {},
-        h("th", { scope: "row" }, record.employee || "（未填姓名）"), h("td", {}, record.period || "—"),
-        h("td", {}, record.title), h("td", {}, record.summary ? describeResult(record.summary) : "—"),
-        h("td", {}, texts.savedAt(record.saved)),
-        h("td", { class: "pc-row-actions" },
-          h("button", { type: "button", class: "md-button pc-small", onclick: () => this.openRecord(record),
-                        "aria-label": `打开 ${record.title} ${texts.appraisalName(record)}` }, "打开"),
-          h("button", { type: "button", class: "md-button pc-small", onclick: () => this.removeRecord(record),
-                        "aria-label": `删除 ${record.title} ${texts.appraisalName(record)}` }, "删除"))));
-      this.savedBox.replaceChildren(...[
-        h("summary", {}, `本浏览器中已保存的考核（${records.length}）`),
-        error ? h("p", { class: "pc-warning" }, `${FAILURES[error]}：无法读取或保存考核。`) : null,
-        records.length ? h("div", { class: "pc-table-wrap" }, h("table", { class: "pc-saved-table" },
-          h("thead", {}, h("tr", {}, ["被考核人", "考核期间", "岗位", "结果（保存时）", "保存时间", "操作"]
-            .map((t) => h("th", { scope: "col" }, t)))),
-          h("tbody", {}, rows))) : h("p", {}, "还没有保存的考核。"),
-        h("p", {}, h("a", { href: this.team.href }, "团队考核"), "：按考核期间查看全部考核的结果和等级分布，导出、导入、打印全部。"),
-      ].filter(Boolean));
+      this.savedBox.replaceChildren(...savedList(storage.list(), {
+        open: (record) => this.openRecord(record), remove: (record) => this.removeRecord(record), team: this.team.href,
+      }));
     }
 
     removeRecord(record) {
@@ -357,16 +271,6 @@
         this.notice([`请手动复制地址栏中的链接：${root.location.href}`], "info");
       }
     }
-  }
-
-  function describeResult(summary) {
-    if (!summary.overall || summary.overall === texts.EMPTY) return "—";
-    return `${summary.overall}${summary.grade ? ` ${summary.grade}` : summary.complete ? "" : "（不完整）"}`;
-  }
-
-  function describe(record) {
-    const result = record.summary ? `，${describeResult(record.summary)}` : "";
-    return `（${texts.savedAt(record.saved)} 保存${result}）`;
   }
 
   function start() {

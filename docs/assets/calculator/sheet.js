@@ -1,13 +1,15 @@
 // The appraisal form (考核表) of one position on screen: built once per appraisal, filled from
 // a state, and read back as typed texts (readForm). It keeps references to its inputs and
-// result cells, so nothing is looked up in the page. What prints is printform.js's form.
+// result cells, so nothing is looked up in the page. A KPI's actual result or level fills in
+// the points it gives (pointsFromActual, pointsFromLevel). What prints is printform.js's form.
 
 (function (root) {
   "use strict";
 
   const { h } = root.PositionCalculator.dom;
   const { usedGroups } = root.PositionCalculator.texts;
-  const { middlePoints } = root.PositionCalculator.scoring;
+  const { middlePoints, tierPoints } = root.PositionCalculator.scoring;
+  const { readNumber } = root.PositionCalculator.numbers;
 
   // data: the position's calculator data; state: the entries to show (state.js);
   // on: {change, actual(index), level(index), adopt(index), whatIf, print, printAnchors, csv,
@@ -233,5 +235,23 @@
              chosen: touched ? boxes.filter((b) => b.box.checked).map((b) => b.item) : undefined };
   }
 
-  root.PositionCalculator.sheet = { buildSheet, readForm, readWhatIf };
+  // An actual result fills in the points its tier gives (a lost threshold leaves them).
+  function pointsFromActual(sheet, data, index) {
+    const row = sheet.kpis[index];
+    const scale = data.position.kpis[index].scale;
+    const value = readNumber(row.actual.value, scale.unit);
+    if (value !== null) {
+      const hit = tierPoints(scale, value);
+      if (hit.points !== null) row.points.value = String(hit.points);
+    }
+  }
+
+  // A level chosen fills in its points.
+  function pointsFromLevel(sheet, data, index) {
+    const row = sheet.kpis[index];
+    const level = data.position.kpis[index].scale.levels.find((l) => l.label === row.level.value);
+    if (level) row.points.value = String(level.points);
+  }
+
+  root.PositionCalculator.sheet = { buildSheet, readForm, readWhatIf, pointsFromActual, pointsFromLevel };
 })(globalThis);

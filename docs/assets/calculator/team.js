@@ -2,7 +2,8 @@
 // table, the grade distribution against the company's guidance, export of all as one CSV
 // (what `python -m generator score` reads) or a JSON backup, import of such a file, and
 // printing every appraisal form, each on its own page. Appraisals are scored again from
-// their entries with the position's current data, as the calculator scores them.
+// their entries with the position's current data, as the calculator scores them. The table's
+// columns, order and rows are teamtable.js's.
 
 (function (root) {
   "use strict";
@@ -18,37 +19,10 @@
   const distribution = calculator.distribution;
   const { printForm } = calculator.printform;
 
+  const { FAILURES, recordOf } = calculator.records;
+  const { columns, sortEntries, teamTable } = calculator.teamtable;
+
   const ALL = "*";
-  const FAILURES = { full: "本浏览器的存储空间已满", unavailable: "本浏览器不允许本页保存数据（例如隐私浏览模式）" };
-
-  // The table's columns: label, the value sorted by, and the cell shown.
-  function columns(settings) {
-    const d = settings.scoring.decimals;
-    const rank = (grade) => {
-      const index = settings.scoring.grades.findIndex((band) => band.name === grade);
-      return index < 0 ? null : -index;
-    };
-    const number = (value) => texts.format(value, d);
-    const of = (entry) => entry.result;
-    return [
-      { key: "employee", label: "被考核人", sort: (e) => e.record.employee, cell: (e) => e.record.employee || "（未填）", head: true },
-      { key: "position", label: "岗位", sort: (e) => e.record.title, cell: (e) => e.data ? e.data.position.title : `${e.record.title}（已不在目录中）` },
-      { key: "period", label: "考核期间", sort: (e) => e.record.period, cell: (e) => e.record.period || "—" },
-      { key: "kpi", label: "KPI（百分制）", sort: (e) => of(e) && of(e).kpi.on100, cell: (e) => of(e) ? number(of(e).kpi.on100) : "—", numeric: true },
-      { key: "ability", label: "能力（百分制）", sort: (e) => of(e) && of(e).ability.on100, cell: (e) => of(e) ? number(of(e).ability.on100) : "—", numeric: true },
-      { key: "overall", label: "总分（百分制）", sort: (e) => of(e) && of(e).overall, cell: (e) => of(e) ? number(of(e).overall) : "—", numeric: true },
-      { key: "grade", label: "等级", sort: (e) => of(e) && rank(of(e).grade), cell: (e) => of(e) && of(e).grade || "—" },
-      { key: "complete", label: "完整", sort: (e) => of(e) ? Number(of(e).complete) : null, cell: (e) => of(e) && of(e).complete ? "是" : "否" },
-      { key: "saved", label: "保存时间", sort: (e) => e.record.saved, cell: (e) => texts.savedAt(e.record.saved) },
-    ];
-  }
-
-  function compare(a, b) {
-    if (a === b) return 0;
-    if (a === null || a === undefined || a === "") return 1; // nothing sorts last either way
-    if (b === null || b === undefined || b === "") return -1;
-    return typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b), "zh");
-  }
 
   class TeamView {
     constructor(element) {
@@ -134,14 +108,7 @@
 
     shown() {
       const chosen = this.entries.filter((e) => this.period === ALL || e.record.period === this.period);
-      const column = this.columns.find((c) => c.key === this.sortKey);
-      const sorted = chosen.map((entry, index) => ({ entry, index }))
-        .sort((a, b) => {
-          const order = compare(column.sort(a.entry), column.sort(b.entry));
-          const missing = [column.sort(a.entry), column.sort(b.entry)].some((v) => v === null || v === undefined || v === "");
-          return (missing || this.ascending ? order : -order) || a.index - b.index;
-        });
-      return sorted.map((item) => item.entry);
+      return sortEntries(chosen, this.columns.find((c) => c.key === this.sortKey), this.ascending);
     }
 
     render() {
@@ -156,35 +123,11 @@
     }
 
     renderTable(shown) {
-      if (!shown.length) {
-        this.tableBox.replaceChildren(h("p", {}, "本浏览器中还没有保存的考核。在",
-          h("a", { href: this.calculatorPage.href }, "考核计算器"), "中评分后，考核会自动保存在这里；也可以导入其他浏览器导出的文件。"));
-        return;
-      }
-      // On a phone each row is a card (calculator.css), the head a row of sort buttons: the
-      // parts carry their roles and labels explicitly.
-      const head = this.columns.map((column) => {
-        const sorted = column.key === this.sortKey;
-        return h("th", { scope: "col", role: "columnheader", "aria-sort": sorted ? (this.ascending ? "ascending" : "descending") : null,
-                         class: column.numeric ? "pc-num" : null },
-          // Material marks the sorted column ([aria-sort]), as on its own sortable tables.
-          h("button", { type: "button", class: "pc-sort", "data-sort": column.key, onclick: () => this.sortBy(column.key) },
-            column.label));
-      });
-      const rows = shown.map((entry) => h("tr", { role: "row" },
-        this.columns.map((column) => h(column.head ? "th" : "td",
-          { scope: column.head ? "row" : null, role: column.head ? "rowheader" : "cell",
-            class: column.numeric ? "pc-num" : null, "data-column": column.key, "data-label": column.label },
-          column.cell(entry))),
-        h("td", { class: "pc-row-actions", role: "cell" },
-          entry.data ? h("a", { class: "md-button pc-small", href: `${this.calculatorPage.href}?${entry.record.query}`,
-                                "aria-label": `打开 ${entry.record.title} ${texts.appraisalName(entry.record)}` }, "打开") : null,
-          h("button", { type: "button", class: "md-button pc-small", onclick: () => this.remove(entry),
-                        "aria-label": `删除 ${entry.record.title} ${texts.appraisalName(entry.record)}` }, "删除"))));
-      this.tableBox.replaceChildren(h("table", { class: "pc-team-table", role: "table" },
-        h("caption", {}, `${this.period === ALL ? "全部期间" : this.period || "（未填期间）"}：${shown.length} 份考核（点列名排序）`),
-        h("thead", { role: "rowgroup" }, h("tr", { role: "row" }, head, h("th", { scope: "col", role: "columnheader" }, "操作"))),
-        h("tbody", { role: "rowgroup" }, rows)));
+      this.tableBox.replaceChildren(teamTable(shown, {
+        columns: this.columns, sortKey: this.sortKey, ascending: this.ascending,
+        caption: this.period === ALL ? "全部期间" : this.period || "（未填期间）", calculator: this.calculatorPage.href,
+        sortBy: (key) => this.sortBy(key), remove: (entry) => this.remove(entry),
+      }));
     }
 
     sortBy(key) {
@@ -305,11 +248,7 @@
       }
       const records = good.map(({ data, state }) => {
         const result = score(data.position, data.scoring, appraisalFromState(state), data.rules);
-        return { position: data.position.id, title: data.position.title, department: data.department,
-                 employee: state.employee, rater: state.rater, period: state.period, version: data.version,
-                 query: encodeState(state), saved: new Date().toISOString(),
-                 summary: { overall: texts.format(result.overall, data.scoring.decimals), grade: result.grade,
-                            complete: result.complete } };
+        return recordOf(data, state, encodeState(state), result);
       });
       const existing = records.map((record) => storage.read(storage.keyOf(record)));
       const clashing = records.filter((record, i) => existing[i] && existing[i].query !== record.query);
