@@ -139,7 +139,7 @@ def write_index(files: dict[str, str], folder: Path) -> int:
 
 
 def _key(cls: int, entry: int) -> int:
-    """An entry as the browser orders it: class first (engine.js SHIFT)."""
+    """An entry as the browser orders it: class first (postings.js SHIFT)."""
     return cls * CLASS_SHIFT + entry
 
 
