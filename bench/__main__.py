@@ -30,9 +30,12 @@ from typing import Any
 
 from generator.catalog import load_catalog
 
-from . import engines, measure, pairs, serve_step
-from .measure import ROOT, build_command, run_step, write_config
+from . import browser, engines, pairs, sites
+from .config import build_command, project_config, write_config
+from .measure import ROOT, ok_step, run_step
+from .profiling import profile_summary
 from .synthetic import make_catalog
+from .tables import format_tables
 
 FORMAT = "position-standards-bench/1"
 DEFAULT_SCALES = "1,10,100"
@@ -146,7 +149,7 @@ def run_scale(scale: int, args: argparse.Namespace, work: Path, position,
     department_uri = f"departments/{position.department_id}/"
     try:
         if not args.skip_build:
-            docs = ROOT / measure.project_config().get("docs_dir", "docs")
+            docs = ROOT / project_config().get("docs_dir", "docs")
             full_config = write_config(work / "full" / "mkdocs.yml", docs, catalog)
             site = work / "site-full"
             steps["build_full"] = run_step(build_command(full_config, site),
@@ -156,7 +159,7 @@ def run_scale(scale: int, args: argparse.Namespace, work: Path, position,
                 steps["build_bare"] = run_step(build_command(bare_config, work / "site-bare"),
                                                logs / "build_bare.log", timeout)
                 if ok_step(steps["build_bare"]):
-                    result["bare_site"] = measure.site_sizes(work / "site-bare", position_uri,
+                    result["bare_site"] = sites.site_sizes(work / "site-bare", position_uri,
                                                               department_uri)
             full, bare = steps["build_full"], steps["build_bare"]
             if ok_step(full) and ok_step(bare):
@@ -164,10 +167,10 @@ def run_scale(scale: int, args: argparse.Namespace, work: Path, position,
                 result["pairs"] = pairs.measure_pairs(full_config, bare_config, work, logs,
                                                       args.pairs, timeout)
             if ok_step(full):
-                result["site"] = measure.site_sizes(site, position_uri, department_uri)
-                calculator = measure.calculator_files(site, position.id, position.department_id)
+                result["site"] = sites.site_sizes(site, position_uri, department_uri)
+                calculator = sites.calculator_files(site, position.id, position.department_id)
                 calculator["bytes_by_kind"] = bytes_by_kind(calculator["files"])
-                calculator["browser"] = (measure.browser_fetches(site, position.id)
+                calculator["browser"] = (browser.browser_fetches(site, position.id)
                                          if args.browser != "no" else None)
                 if args.browser == "yes" and calculator["browser"] is None:
                     print("--browser yes: Playwright or Chromium is not installed",
@@ -214,16 +217,16 @@ def measure_search(args: argparse.Namespace, work: Path, site: Path, steps: dict
         shutil.copytree(site, args.pages_site,  # not the index: each scale brings its own
                         ignore=lambda folder, names: ["search"] if Path(folder) == site else [])
     ours: dict[str, Any] = {
-        "index": measure.search_index_size(site) if ok_step(full) else None, "browser": None}
+        "index": sites.search_index_size(site) if ok_step(full) else None, "browser": None}
     if args.browser != "no" and args.pages_site.exists() and ok_step(steps["search"]):
-        ours["browser"] = measure.search_in_browser(args.pages_site, query, material=False,
+        ours["browser"] = browser.search_in_browser(args.pages_site, query, material=False,
                                                     index=search_index)
     material: dict[str, Any] = {"index": None, "browser": None}
     bare_site = work / "site-bare"
     if ok_step(bare):
-        material["index"] = measure.search_index_size(bare_site)
+        material["index"] = sites.search_index_size(bare_site)
         if args.browser != "no":
-            material["browser"] = measure.search_in_browser(bare_site, query, material=True)
+            material["browser"] = browser.search_in_browser(bare_site, query, material=True)
     return {"query": query, "ours": ours, "material": material}
 
 
@@ -234,12 +237,8 @@ def run_profile(config: Path, work: Path, args: argparse.Namespace, scale: int) 
     command = build_command(config, work / "site-profile")
     command[1:2] = ["-m", "cProfile", "-o", str(prof.resolve()), "-m"]
     step = run_step(command, work / "logs" / "profile.log", args.step_timeout)
-    summary = measure.profile_summary(prof) if ok_step(step) else None
+    summary = profile_summary(prof) if ok_step(step) else None
     return {"file": str(prof), "step": step, "summary": summary}
-
-
-def ok_step(step: dict | None) -> bool:
-    return bool(step) and step["returncode"] == 0 and not step["timed_out"]
 
 
 def ok(result: dict) -> bool:
@@ -304,139 +303,6 @@ def write_results(path: Path, results: dict) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     os.replace(tmp, path)
-
-
-# ----------------------------------------------------------------------------- tables
-
-def format_tables(results: dict) -> str:
-    machine = results["machine"]
-    head = (f"{machine['date']}  {machine['cpu_count']} CPUs  Python {machine['python']}  "
-            f"mkdocs {machine['packages']['mkdocs']}  "
-            f"material {machine['packages']['mkdocs-material']}")
-    rows = []
-    for r in results["scales"]:
-        c, s = r["catalog"], r["steps"]
-        phases = s["render"].get("phases") or {}
-        rows.append([
-            f"{r['scale']}x", c["positions"], c["competencies"],
-            _pages(r), _step(s["check"]),
-            _secs(phases.get("render_seconds")) + " / " + _mib(s["render"]),
-            pairs.build_cell(r, "full", _step(s["build_full"])),
-            pairs.build_cell(r, "bare", _step(s["build_bare"])), pairs.ratio_cell(r),
-            pairs.build_cell(r, "bare_no_search", "—"), pairs.ratio_cell(r, "_no_search")])
-    time_table = _table(["scale", "positions", "glossary", "pages", "check s / MiB",
-                         "render s / MiB", "full build s / MiB", "bare build s / MiB",
-                         "full/bare", "bare, no search s / MiB", "full/no search"], rows)
-    rows = []
-    for r in results["scales"]:
-        site, calc = r["site"], r["calculator"]
-        if not site:
-            rows.append([f"{r['scale']}x"] + ["—"] * 8)
-            continue
-        kinds = calc["bytes_by_kind"]
-        browser = calc.get("browser")
-        rows.append([
-            f"{r['scale']}x",
-            f"{_kb(calc['total_bytes'])} ({_kb(calc['total_gzip_bytes'])} gz)",
-            _kb(kinds.get("data", 0)),
-            "—" if browser is None else _kb(browser.get("total_bytes")),
-            _kb(site["search_index_bytes"]),
-            _kb(site["position_page"]["bytes"]),
-            _kb(site["department_page"]["bytes"]),
-            f"{_kb(site['largest_page']['bytes'])} {site['largest_page']['path']}",
-            f"{(site['total_bytes'] or 0) / measure.MIB:,.1f} MB / {site['files']:,}"])
-    size_table = _table(["scale", "calculator KB", "of it data KB", "Chromium fetched KB",
-                         "search index KB", "position page KB", "department page KB",
-                         "largest page KB",
-                         "site / files"], rows)
-    rows = []
-    for r in results["scales"]:
-        step = (r["steps"].get("search") or {}).get("phases") or {}
-        search = r.get("search") or {}
-        ours, material = search.get("ours") or {}, search.get("material") or {}
-        browser, theirs = ours.get("browser") or {}, material.get("browser") or {}
-        node = (step.get("queries") or [{}])[0]
-        rows.append([
-            f"{r['scale']}x",
-            _secs((step["build_seconds"] + step["write_seconds"]) if step else None),
-            _mb(step.get("bytes")) + f" / {step.get('files', 0):,}" if step else "—",
-            _kb(browser.get("search_bytes")) if browser else
-            (_kb(node.get("index_bytes", 0) + step.get("code_bytes", 0)) + " (node)"
-             if node else "—"),
-            str(browser.get("first_result_ms", "—")) if browser else "—",
-            _mb((material.get("index") or {}).get("bytes")),
-            _kb(theirs.get("search_bytes")) if theirs else "—",
-            str(theirs.get("first_result_ms", "—")) if theirs else "—"])
-    search_table = _table(["scale", "index build s", "index MB / files",
-                           "first query KB", "first result ms", "Material index MB",
-                           "Material first query KB", "Material first result ms"], rows)
-    notes = ("check, builds: wall seconds of the whole process / its peak RSS. render: "
-             "SiteRenderer.pages() seconds / peak RSS of a process that also loads the "
-             "catalogue.\ncalculator: the page, its CSS/JS and the calculator data for "
-             f"/calculator/?position={results['position']} (read from the site). Chromium "
-             "fetched: everything a real browser loaded\nopening that link, until idle "
-             "(includes Material's search index if the page lets the search start).")
-    notes += ("\nsearch: ours = generator/search (the catalogue model's records, indexed "
-              "and written by bench.search_step); first query: every search file Chromium "
-              "fetched\n(code included) typing "
-              f"“{(results['scales'][0].get('search') or {}).get('query', '')}” right after "
-              "loading /departments/, and the time from focus to the first result shown "
-              "(median of 3). Material: its search on the bare build.")
-    notes += ("\nfull, bare build: median of the rounds built after a warm-up pair (largest "
-              "peak RSS); full/bare: the rounds' median ratio (min–max); bare, no search: the "
-              "bare build without Material's search\n(the site's search is its own), the "
-              "floor of MkDocs and Material alone. serve: `mkdocs serve` "
-              "of the full site; edit → page served:\nseconds from saving a position's file "
-              "to its page served with the change (median, min–max of the saves); rebuild: "
-              "what MkDocs logged; error shown / fixed: to the page\nshowing a catalogue "
-              "error, and without it again; index + downloads: the settle job once the "
-              "edits stop (search index, JSON, Excel).")
-    notes += ("\nzensical: `position-standards render --engine zensical` (render s), then "
-              "`zensical build --clean` and `zensical build` with its cache: median (min–max) "
-              "of the rounds after a warm-up;\nmkdocs build: the full build's median.")
-    serve_table = serve_step.format_table(results)
-    zensical_table = engines.format_table(results)
-    return (f"{head}\n\n{time_table}\n\n{serve_table}\n\n{zensical_table}\n\n{size_table}"
-            f"\n\n{search_table}\n\n{notes}")
-
-
-def _table(header: list[str], rows: list[list[Any]]) -> str:
-    cells = [header] + [[f"{c:,}" if isinstance(c, int) else str(c) for c in row]
-                        for row in rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
-    lines = [" | ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in
-                        enumerate(zip(row, widths))) for row in cells]
-    lines.insert(1, "-+-".join("-" * w for w in widths))
-    return "\n".join(lines)
-
-
-def _pages(result: dict) -> str:
-    site = result["site"]
-    return f"{site['html_pages']:,}" if site else "—"
-
-
-def _step(step: dict | None) -> str:
-    if step is None:
-        return "—"
-    if not ok_step(step):
-        return "timed out" if step["timed_out"] else f"failed ({step['returncode']})"
-    return f"{_secs(step['seconds'])} / {_mib(step)}"
-
-
-def _secs(value: float | None) -> str:
-    return "—" if value is None else f"{value:,.1f}"
-
-
-def _mib(step: dict) -> str:
-    return f"{step['peak_rss_mib']:,.0f}"
-
-
-def _mb(value: int | None) -> str:
-    return "—" if value is None else f"{value / measure.MIB:,.1f}"
-
-
-def _kb(value: int | None) -> str:
-    return "—" if value is None else f"{value / 1024:,.0f}"
 
 
 if __name__ == "__main__":

@@ -23,8 +23,8 @@ from typing import Any
 
 import yaml
 
-from . import measure
-from .measure import build_command, run_step
+from .config import ConfigDumper, ConfigLoader, build_command
+from .measure import run_step
 
 SEARCH = ("search", "material/search")
 
@@ -33,7 +33,7 @@ def without_search(bare_config: Path) -> Path:
     """The bare build's configuration without any search plugin, beside it: the floor of
     MkDocs and Material alone."""
     with bare_config.open(encoding="utf-8") as file:
-        config = yaml.load(file, Loader=measure._ConfigLoader)  # a SafeLoader subclass
+        config = yaml.load(file, Loader=ConfigLoader)  # a SafeLoader subclass
     config["plugins"] = [
         p
         for p in config.get("plugins", [])
@@ -41,7 +41,7 @@ def without_search(bare_config: Path) -> Path:
     ]
     path = bare_config.with_name("mkdocs-no-search.yml")
     path.write_text(
-        yaml.dump(config, Dumper=measure._ConfigDumper, allow_unicode=True, sort_keys=False),
+        yaml.dump(config, Dumper=ConfigDumper, allow_unicode=True, sort_keys=False),
         encoding="utf-8",
     )
     return path

@@ -21,7 +21,8 @@ from generator.catalog import load_catalog
 from generator.render import CALCULATOR, SiteRenderer, expand_departments
 from generator.versions.history import load_history
 
-from .measure import CATALOG_PLUGIN, ROOT, project_config, write_config
+from .config import CATALOG_PLUGIN, project_config, write_config
+from .measure import ROOT
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,7 +28,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from .measure import ROOT, project_config, write_config
+from .config import project_config, write_config
+from .measure import ROOT
 
 SETTLED = "search index and downloads updated in"
 BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
