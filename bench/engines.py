@@ -79,8 +79,8 @@ def measure_zensical(
     return out
 
 
-def format_table(results: dict) -> str:
-    """Zensical beside `mkdocs build`, each scale, as the benchmark prints it."""
+def table_rows(results: dict) -> tuple[list[str], list[list[str]]]:
+    """Zensical beside `mkdocs build` at each scale: the header and rows of its table."""
     header = [
         "scale",
         "mkdocs build s",
@@ -113,14 +113,7 @@ def format_table(results: dict) -> str:
                 "—" if not mkdocs else f"{total / mkdocs:.2f}",
             ]
         )
-    cells = [header] + rows
-    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
-    lines = [
-        " | ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths)))
-        for row in cells
-    ]
-    lines.insert(1, "-+-".join("-" * w for w in widths))
-    return "\n".join(lines)
+    return header, rows
 
 
 def _mkdocs_seconds(result: dict) -> float | None:

@@ -218,8 +218,8 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-def format_table(results: dict) -> str:
-    """The serve loop of each scale, as the benchmark prints it."""
+def table_rows(results: dict) -> tuple[list[str], list[list[str]]]:
+    """The serve loop at each scale: the header and rows of its table."""
     header = [
         "scale",
         "first build s",
@@ -255,11 +255,4 @@ def format_table(results: dict) -> str:
                 f"{serve['peak_rss_mib']:,.0f}" if serve.get("peak_rss_mib") else "—",
             ]
         )
-    cells = [header] + rows
-    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
-    lines = [
-        " | ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths)))
-        for row in cells
-    ]
-    lines.insert(1, "-+-".join("-" * w for w in widths))
-    return "\n".join(lines)
+    return header, rows

@@ -94,8 +94,8 @@ def format_tables(results: dict) -> str:
     notes += ("\nzensical: `position-standards render --engine zensical` (render s), then "
               "`zensical build --clean` and `zensical build` with its cache: median (min–max) "
               "of the rounds after a warm-up;\nmkdocs build: the full build's median.")
-    serve_table = serve_step.format_table(results)
-    zensical_table = engines.format_table(results)
+    serve_table = _table(*serve_step.table_rows(results))
+    zensical_table = _table(*engines.table_rows(results))
     return (f"{head}\n\n{time_table}\n\n{serve_table}\n\n{zensical_table}\n\n{size_table}"
             f"\n\n{search_table}\n\n{notes}")
 
